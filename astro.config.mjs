@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import { siteConfig } from './site.config.ts';
+import { checkSource } from './src/integrations/check-source.ts';
+
+export default defineConfig({
+  site: siteConfig.site,
+  base: siteConfig.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [checkSource(), mdx()],
+  markdown: {
+    syntaxHighlight: false,
+    processor: unified({ remarkPlugins: [remarkGfm] }),
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,20 @@
+/** `npm run ids`: records the id of every valid note in notes/ids.json (ids are only ever added). */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addIdsToLedger, formatLedger } from '../src/lib/ledger.ts';
+import { SOURCE_PATHS, loadProject } from '../src/lib/project.ts';
+import { readProjectFiles } from '../src/lib/read-project.ts';
+import type { Ledger } from '../src/schemas/ledger.ts';
+
+const root = process.argv[2] ?? process.cwd();
+const ledgerPath = join(root, SOURCE_PATHS.ledger);
+let ledger: Ledger = { ids: [], redirects: {} };
+try {
+  ledger = JSON.parse(readFileSync(ledgerPath, 'utf8')) as Ledger;
+} catch {
+  console.log(`Starting a new ${SOURCE_PATHS.ledger}.`);
+}
+const { project } = loadProject(readProjectFiles(root));
+const updated = addIdsToLedger(ledger, project.notes.map((note) => note.data.id));
+writeFileSync(ledgerPath, formatLedger(updated));
+console.log(`${SOURCE_PATHS.ledger}: ${updated.ids.length - ledger.ids.length} id(s) added, ${updated.ids.length} in all.`);

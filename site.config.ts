@@ -1,0 +1,13 @@
+/** The one place to configure the site for a deployment. */
+export const siteConfig = {
+  /** The site's name in both languages. */
+  title: { zh: 'PICT 升级说明', en: 'PICT Upgrade Notes' },
+  /** Path the site is served under, e.g. `/pict-notes/`; `PICT_BASE` overrides it for a build. */
+  base: process.env['PICT_BASE'] ?? '/',
+  /** Absolute origin the site is served from (used for canonical links); `PICT_SITE` overrides it. */
+  site: process.env['PICT_SITE'] ?? 'https://pict-notes.internal',
+  /** Tracker URL for a ticket key; `{key}` is replaced by e.g. `PICT-1234`. */
+  trackerUrlPattern: 'https://tracker.pict.internal/browse/{key}',
+  /** Repository web URL for "edit this note" links; a note's path is appended after `/edit/main/`. */
+  repositoryUrl: 'https://git.pict.internal/platform/pict-upgrade-notes',
+} as const;

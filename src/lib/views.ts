@@ -1,0 +1,122 @@
+import type { Area } from '../schemas/area.ts';
+import type { Lang } from '../schemas/fields.ts';
+import type { Note, NoteTexts } from '../schemas/note.ts';
+import { IMPACTS, compareImpact, type Impact } from './impact.ts';
+import { SECTIONS, type Section } from './sections.ts';
+
+/** A note as pages use it: the validated data plus the file it came from. */
+export interface ViewNote extends Note {
+  /** Path of the source file relative to the project root, for edit links. */
+  file: string;
+}
+
+/** Texts to show in `lang`, falling back to the other language when a translation is pending. */
+export interface ShownTexts {
+  texts: NoteTexts;
+  /** The language the texts are actually in. */
+  lang: Lang;
+  /** True when the texts are in the other language because the translation is missing. */
+  fallback: boolean;
+}
+
+/** The texts of a note in `lang`, or in the other language with `fallback` set. */
+export function textsFor(note: Note, lang: Lang): ShownTexts {
+  const own = note[lang];
+  if (own) return { texts: own, lang, fallback: false };
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const texts = note[other];
+  if (!texts) throw new Error(`note ${note.id} has no texts`);
+  return { texts, lang: other, fallback: true };
+}
+
+/** Counts notes per impact level, every level present (zero where none). */
+export function countByImpact(notes: readonly Note[]): Record<Impact, number> {
+  const counts = Object.fromEntries(IMPACTS.map((impact) => [impact, 0])) as Record<Impact, number>;
+  for (const note of notes) counts[note.impact] += 1;
+  return counts;
+}
+
+/** Notes grouped under one key, keys in first-seen order. */
+export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Sort comparator: most urgent impact first, then title-independent id order for stability. */
+export function compareNotes(a: Note, b: Note): number {
+  return compareImpact(a.impact, b.impact) || a.id.localeCompare(b.id);
+}
+
+/** One area of a section on a release page; `crossRefs` are notes listed here by upstream but kept elsewhere. */
+export interface AreaGroup<N extends Note> {
+  area: string | undefined;
+  notes: N[];
+  crossRefs: N[];
+}
+
+/** One upstream section on a release page. */
+export interface SectionGroup<N extends Note> {
+  section: Section;
+  areas: AreaGroup<N>[];
+}
+
+/** Groups a release's notes by upstream section (document order) and area (order of `areas`), urgent first. */
+export function groupBySectionAndArea<N extends Note>(
+  notes: readonly N[],
+  areas: readonly Area[],
+): SectionGroup<N>[] {
+  const areaOrder = (area: string | undefined) =>
+    area === undefined ? -1 : areas.findIndex((candidate) => candidate.id === area);
+  return SECTIONS.flatMap((section) => {
+    const primary = notes.filter((note) => note.section === section);
+    const crossRefs = notes.filter((note) => note.alsoIn.includes(section));
+    if (primary.length === 0 && crossRefs.length === 0) return [];
+    const keys = [...new Set([...primary, ...crossRefs].map((note) => note.area))].sort(
+      (a, b) => areaOrder(a) - areaOrder(b),
+    );
+    return [
+      {
+        section,
+        areas: keys.map((area) => ({
+          area,
+          notes: primary.filter((note) => note.area === area).sort(compareNotes),
+          crossRefs: crossRefs.filter((note) => note.area === area).sort(compareNotes),
+        })),
+      },
+    ];
+  });
+}
+
+/** Whether the note has follow-up work still to do. */
+export function isOpen(note: Note): boolean {
+  return note.status === 'open' || note.status === 'in-progress';
+}
+
+/** Sort comparator for team pages: open follow-ups first, then by impact. */
+export function compareOpenFirst(a: Note, b: Note): number {
+  return Number(isOpen(b)) - Number(isOpen(a)) || compareNotes(a, b);
+}
+
+/** Other notes of the same release and area, most urgent first. */
+export function neighboursOf<N extends Note>(note: Note, notes: readonly N[], limit = 6): N[] {
+  return notes
+    .filter(
+      (other) => other.id !== note.id && other.release === note.release && other.area === note.area,
+    )
+    .sort(compareNotes)
+    .slice(0, limit);
+}
+
+/** Impact levels an upgrade checklist lists: everything above "no impact". */
+export const CHECKLIST_IMPACTS: readonly Impact[] = ['action-required', 'attention', 'investigate', 'watch'];
+
+/** The notes of an upgrade checklist, most urgent first. */
+export function checklistOf<N extends Note>(notes: readonly N[]): N[] {
+  return notes.filter((note) => CHECKLIST_IMPACTS.includes(note.impact)).sort(compareNotes);
+}

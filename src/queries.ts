@@ -1,0 +1,100 @@
+/**
+ * The one module that queries content collections; pages import ready-made lists from here.
+ * Top-level awaits run once per build, so thousands of pages share one set of lists.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import ledger from '../notes/ids.json';
+import type { Area } from './schemas/area.ts';
+import type { Component } from './schemas/component.ts';
+import type { Lang } from './schemas/fields.ts';
+import type { Release } from './schemas/release.ts';
+import type { Team } from './schemas/team.ts';
+import { IMPACTS, type Impact } from './lib/impact.ts';
+import { resolveRedirect } from './lib/project.ts';
+import { compareNotes, compareOpenFirst, groupBy, type ViewNote } from './lib/views.ts';
+
+/** Releases, newest first. */
+export const releases: Release[] = (await getCollection('releases'))
+  .map((entry) => entry.data)
+  .sort((a, b) => b.releaseDate.getTime() - a.releaseDate.getTime());
+
+/** Teams, in file order. */
+export const teams: Team[] = (await getCollection('teams')).map((entry) => entry.data);
+
+/** Components, in file order. */
+export const components: Component[] = (await getCollection('components')).map((entry) => entry.data);
+
+/** Upstream areas, in file order (the order release pages use). */
+export const areas: Area[] = (await getCollection('areas')).map((entry) => entry.data);
+
+const noteEntries = await getCollection('notes');
+
+/** Note entries by id, for rendering a note's Markdown body. */
+export const noteEntryById: ReadonlyMap<string, CollectionEntry<'notes'>> = new Map(
+  noteEntries.map((entry) => [entry.data.id, entry]),
+);
+
+/** Every note, most urgent first. */
+export const notes: ViewNote[] = noteEntries
+  .map((entry) => ({ ...entry.data, file: entry.filePath ?? '' }))
+  .sort(compareNotes);
+
+/** Notes by id. */
+export const noteById: ReadonlyMap<string, ViewNote> = new Map(notes.map((note) => [note.id, note]));
+
+/** Notes of each release. */
+export const notesByRelease: ReadonlyMap<string, ViewNote[]> = groupBy(notes, (note) => note.release);
+
+function groupByEach(keysOf: (note: ViewNote) => string[]): Map<string, ViewNote[]> {
+  const groups = new Map<string, ViewNote[]>();
+  for (const note of notes) {
+    for (const key of keysOf(note)) groups.set(key, [...(groups.get(key) ?? []), note]);
+  }
+  return groups;
+}
+
+/** Notes of each team, open follow-ups first. */
+export const notesByTeam: ReadonlyMap<string, ViewNote[]> = new Map(
+  [...groupByEach((note) => note.teams)].map(([team, list]) => [team, list.sort(compareOpenFirst)]),
+);
+
+/** Notes affecting each component. */
+export const notesByComponent: ReadonlyMap<string, ViewNote[]> = groupByEach((note) => note.components);
+
+/** Notes of each impact level (every level present). */
+export const notesByImpact: ReadonlyMap<Impact, ViewNote[]> = new Map(
+  IMPACTS.map((impact) => [impact, notes.filter((note) => note.impact === impact)]),
+);
+
+/** Retired ids and the existing note id each now leads to. */
+export const retiredIds: ReadonlyMap<string, string> = new Map(
+  Object.keys(ledger.redirects).flatMap((id) => {
+    const target = resolveRedirect(id, ledger.redirects);
+    return target !== undefined && noteById.has(target) ? [[id, target] as const] : [];
+  }),
+);
+
+/** Release by id. */
+export const releaseById: ReadonlyMap<string, Release> = new Map(releases.map((release) => [release.id, release]));
+
+/** Name of an area in a language; the id when unknown. */
+export function areaName(id: string | undefined, lang: Lang): string | undefined {
+  if (id === undefined) return undefined;
+  return areas.find((area) => area.id === id)?.name[lang] ?? id;
+}
+
+/** Name of a team in a language. */
+export function teamName(id: string, lang: Lang): string {
+  return teams.find((team) => team.id === id)?.name[lang] ?? id;
+}
+
+/** Name of a component in a language. */
+export function componentName(id: string, lang: Lang): string {
+  return components.find((component) => component.id === id)?.name[lang] ?? id;
+}
+
+/** A release's display name, e.g. "Kubernetes 1.7". */
+export function releaseName(id: string): string {
+  const release = releaseById.get(id);
+  return release ? `${release.product} ${release.version}` : id;
+}

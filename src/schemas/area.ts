@@ -1,0 +1,13 @@
+import { z } from 'astro/zod';
+import { localizedText, slug } from './fields.ts';
+
+/** An upstream release-notes sub-heading (networking, storage, …) shared by all releases (`data/areas.yaml`). */
+export const areaSchema = z.strictObject({
+  /** Stable id used in notes' `area` field. */
+  id: slug,
+  /** The heading in both languages. */
+  name: localizedText,
+});
+
+/** A validated area. */
+export type Area = z.infer<typeof areaSchema>;

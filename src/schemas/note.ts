@@ -1,0 +1,148 @@
+import { z } from 'astro/zod';
+import { IMPACTS, NO_IMPACT_REASONS, needsWork } from '../lib/impact.ts';
+import { SECTIONS } from '../lib/sections.ts';
+import { UPSTREAM_KINDS, toUpstreamLink } from '../lib/upstream.ts';
+import { LANGS, slug, text, webUrl } from './fields.ts';
+
+/** Maturity of the upstream feature an item is about. */
+export const MATURITIES = ['alpha', 'beta', 'ga', 'deprecated', 'removed'] as const;
+
+/** Where PICT's follow-up work on an item stands. */
+export const FOLLOW_UP_STATUSES = ['open', 'in-progress', 'done', 'accepted'] as const;
+
+/** A tracker key such as `PICT-1234`. */
+export const TICKET_PATTERN = /^[A-Z][A-Z0-9]*-\d+$/;
+
+const section = z.enum(SECTIONS, { error: `one of ${SECTIONS.join(', ')}` });
+
+/** One language's texts of a note. */
+export const noteTextsSchema = z.strictObject({
+  /** A short title naming the change. */
+  title: text,
+  /** What changed upstream. */
+  summary: text,
+  /** What it means for PICT and what to do; may wait while the note is untriaged. */
+  assessment: text.optional(),
+});
+
+/** An upstream reference: a bare URL, or an object when the kind or label needs saying. */
+export const upstreamLinkSchema = z.union([
+  webUrl.transform(toUpstreamLink),
+  z
+    .strictObject({
+      /** What the link points at; guessed from the URL when absent. */
+      kind: z.enum(UPSTREAM_KINDS, { error: `one of ${UPSTREAM_KINDS.join(', ')}` }).optional(),
+      /** The URL. */
+      url: webUrl,
+      /** How to show it; derived from the URL when absent. */
+      label: text.optional(),
+    })
+    .transform(({ kind, url, label }) => {
+      const derived = toUpstreamLink(url);
+      return { kind: kind ?? derived.kind, url, label: label ?? derived.label };
+    }),
+], { error: 'an http(s) URL, or { url, kind?, label? }' });
+
+/** The frontmatter of one note (`notes/<release-id>/<name>.md`), cleaned: defaults applied, links expanded. */
+export const noteSchema = z
+  .strictObject({
+    /** Stable id tickets cite: unique across releases, starts with the release's `idPrefix`, never changes. */
+    id: slug,
+    /** The release; taken from the folder, and if written it must agree with it. */
+    release: slug,
+    /** The upstream section the item is listed in. */
+    section,
+    /** Further sections upstream lists the same item in (one note, never two). */
+    alsoIn: z.array(section).default([]),
+    /** The upstream sub-heading (an id from `data/areas.yaml`); absent where upstream has none. */
+    area: slug.optional(),
+    /** PICT's verdict. */
+    impact: z.enum(IMPACTS, { error: `one of ${IMPACTS.join(', ')}` }),
+    /** Why there is no impact; only with `impact: none`. */
+    reason: z
+      .enum(NO_IMPACT_REASONS, { error: `one of ${NO_IMPACT_REASONS.join(', ')}` })
+      .optional(),
+    /** Maturity of the upstream feature; absent where it does not apply. */
+    maturity: z.enum(MATURITIES, { error: `one of ${MATURITIES.join(', ')}` }).optional(),
+    /** Owning PICT teams (ids from `data/teams.yaml`). */
+    teams: z.array(slug).default([]),
+    /** Affected upstream components (ids from `data/components.yaml`). */
+    components: z.array(slug).default([]),
+    /** Upstream release-note anchors, PRs, issues, KEPs, docs. */
+    upstream: z.array(upstreamLinkSchema).default([]),
+    /** PICT tracker keys, linked through the site's tracker URL pattern. */
+    tickets: z
+      .array(z.string().regex(TICKET_PATTERN, { error: 'a tracker key like PICT-1234' }))
+      .default([]),
+    /** Follow-up status; defaults to `open` where the impact calls for work. */
+    status: z
+      .enum(FOLLOW_UP_STATUSES, { error: `one of ${FOLLOW_UP_STATUSES.join(', ')}` })
+      .optional(),
+    /** Languages whose texts are still to be written; the site shows the other language meanwhile. */
+    pendingTranslation: z
+      .array(z.enum(LANGS, { error: `one of ${LANGS.join(', ')}` }))
+      .default([]),
+    /** Chinese texts. */
+    zh: noteTextsSchema.optional(),
+    /** English texts. */
+    en: noteTextsSchema.optional(),
+  })
+  .superRefine((note, ctx) => {
+    if (note.reason && note.impact !== 'none') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        input: note.reason,
+        message: 'no reason unless impact is none',
+      });
+    }
+    for (const lang of LANGS) {
+      const texts = note[lang];
+      const pending = note.pendingTranslation.includes(lang);
+      if (!texts && !pending) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [lang],
+          input: undefined,
+          message: `${lang === 'zh' ? 'Chinese' : 'English'} texts (title, summary, assessment), or "${lang}" listed in pendingTranslation`,
+        });
+      }
+      if (texts && pending) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pendingTranslation'],
+          input: lang,
+          message: `no "${lang}" here, since ${lang} texts are written`,
+        });
+      }
+      if (texts && !texts.assessment && note.impact !== 'untriaged') {
+        ctx.addIssue({
+          code: 'custom',
+          path: [lang, 'assessment'],
+          input: undefined,
+          message: 'an assessment, since the note is triaged',
+        });
+      }
+    }
+    if (note.pendingTranslation.length === LANGS.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pendingTranslation'],
+        input: note.pendingTranslation,
+        message: 'at most one language pending, since a note needs texts in one language at least',
+      });
+    }
+  })
+  .transform((note) => ({
+    ...note,
+    status: note.status ?? (needsWork(note.impact) ? ('open' as const) : undefined),
+  }));
+
+/** A note's frontmatter as written (before defaults). */
+export type NoteInput = z.input<typeof noteSchema>;
+
+/** A validated, cleaned note. */
+export type Note = z.output<typeof noteSchema>;
+
+/** One language's texts of a note. */
+export type NoteTexts = z.infer<typeof noteTextsSchema>;

@@ -1,0 +1,274 @@
+import { describe, expect, test } from 'vitest';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { loadProject, resolveRedirect } from '../../src/lib/project.ts';
+import { minimalProject, validNote, withFile } from '../fixtures/minimal-project.ts';
+
+const NOTE = 'notes/kubernetes-1.7/local-volume-unmount.md';
+
+function problemsOf(files = minimalProject()): string[] {
+  return loadProject(files).problems.map(formatProblem);
+}
+
+function withNote(overrides: Record<string, string | undefined>): string[] {
+  return problemsOf(withFile(minimalProject(), NOTE, validNote(overrides)));
+}
+
+describe('loadProject', () => {
+  test('returns the cleaned project and no problems when everything is valid', () => {
+    const { project, problems } = loadProject(minimalProject());
+    expect(problems).toEqual([]);
+    expect(project.notes).toHaveLength(1);
+    const note = project.notes[0]?.data;
+    expect(note).toMatchObject({
+      id: 'k8s-1.7-local-volume-unmount',
+      release: 'kubernetes-1.7',
+      alsoIn: [],
+      tickets: [],
+      pendingTranslation: [],
+      upstream: [
+        { kind: 'issue', url: 'https://github.com/kubernetes/kubernetes/issues/48331', label: '#48331' },
+      ],
+    });
+    expect(note?.status).toBeUndefined();
+    expect(project.releases[0]?.releaseDate).toEqual(new Date('2017-06-29T00:00:00Z'));
+    expect(project.teams.map((team) => team.id)).toEqual(['ops']);
+  });
+
+  test('defaults the follow-up status to open when the impact calls for work', () => {
+    const { project } = loadProject(
+      withFile(minimalProject(), NOTE, validNote({ impact: 'impact: attention', reason: undefined })),
+    );
+    expect(project.notes[0]?.data.status).toBe('open');
+  });
+
+  test('reports a YAML syntax error with its line', () => {
+    expect(withNote({ teams: 'teams: [ops' })).toMatchInlineSnapshot(`
+      [
+        "notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects",
+        "notes/kubernetes-1.7/local-volume-unmount.md:8 - — found a YAML syntax error (Flow sequence in block collection must be sufficiently indented and end with a ]), expected valid YAML frontmatter",
+      ]
+    `);
+  });
+
+  test('reports an empty file and a file without frontmatter', () => {
+    const files = withFile(
+      withFile(minimalProject(), NOTE, ''),
+      'notes/kubernetes-1.7/plain.md',
+      '# just prose\n',
+    );
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects",
+        "notes/kubernetes-1.7/local-volume-unmount.md:1 - — found an empty file, expected a note: YAML frontmatter between --- lines",
+        "notes/kubernetes-1.7/plain.md:1 - — found no frontmatter, expected the note to start with YAML frontmatter between --- lines",
+      ]
+    `);
+  });
+
+  test('reports missing required fields, wrong types and unknown enum values', () => {
+    expect(
+      withNote({ section: undefined, impact: 'impact: maybe', teams: 'teams: ops', maturity: 'maturity: 1' }),
+    ).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:2 section — found nothing, expected one of major-themes, action-required, known-issues, deprecations, notable-features, other-notable-changes",
+        "notes/kubernetes-1.7/local-volume-unmount.md:4 impact — found "maybe", expected one of action-required, attention, investigate, watch, none, untriaged",
+        "notes/kubernetes-1.7/local-volume-unmount.md:6 teams — found "ops", expected a list",
+        "notes/kubernetes-1.7/local-volume-unmount.md:17 maturity — found 1, expected one of alpha, beta, ga, deprecated, removed",
+      ]
+    `);
+  });
+
+  test('reports an unknown key with the closest known one', () => {
+    expect(withNote({ impact: 'impcat: none' })).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:2 impact — found nothing, expected one of action-required, attention, investigate, watch, none, untriaged",
+        "notes/kubernetes-1.7/local-volume-unmount.md:5 impcat — found an unknown field, expected a known field (did you mean "impact"?)",
+      ]
+    `);
+  });
+
+  test('reports an unknown key inside a language block', () => {
+    expect(
+      withNote({ en: 'en:\n  title: T\n  summary: S\n  assesment: A' }),
+    ).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:14 en.assessment — found nothing, expected an assessment, since the note is triaged",
+        "notes/kubernetes-1.7/local-volume-unmount.md:17 en.assesment — found an unknown field, expected a known field (did you mean "assessment"?)",
+      ]
+    `);
+  });
+
+  test('reports references to a missing team, component and area', () => {
+    expect(
+      withNote({ area: 'area: storag', teams: 'teams: [ops, dev]', components: 'components: [kubelett]' }),
+    ).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:4 area — found "storag", expected an area defined in data/areas.yaml (storage)",
+        "notes/kubernetes-1.7/local-volume-unmount.md:7 teams[1] — found "dev", expected a team defined in data/teams.yaml (ops)",
+        "notes/kubernetes-1.7/local-volume-unmount.md:8 components[0] — found "kubelett", expected a component defined in data/components.yaml (kubelet)",
+      ]
+    `);
+  });
+
+  test('reports a note in the folder of a release that does not exist', () => {
+    const files = withFile(withFile(minimalProject(), NOTE, undefined), 'notes/kubernetes-9.9/x.md', validNote());
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-9.9/x.md:2 release — found "kubernetes-9.9", expected a release defined in data/releases/ (kubernetes-1.7)",
+      ]
+    `);
+  });
+
+  test('reports a release field that disagrees with the folder', () => {
+    expect(withNote({ release: 'release: kubernetes-1.8' })).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:18 release — found "kubernetes-1.8", expected "kubernetes-1.7" (the folder the note is in) or no release field",
+      ]
+    `);
+  });
+
+  test('reports an id without the release prefix', () => {
+    const files = withFile(
+      minimalProject(),
+      'notes/ids.json',
+      '{ "ids": ["k8s-1.7-local-volume-unmount", "k8s-1.8-local-volume-unmount"] , "redirects": { "k8s-1.7-local-volume-unmount": "k8s-1.8-local-volume-unmount" } }',
+    );
+    expect(
+      problemsOf(withFile(files, NOTE, validNote({ id: 'id: k8s-1.8-local-volume-unmount' }))),
+    ).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:2 id — found "k8s-1.8-local-volume-unmount", expected an id starting with "k8s-1.7-" (the idPrefix of kubernetes-1.7)",
+      ]
+    `);
+  });
+
+  test('reports an id that is not URL-safe', () => {
+    expect(withNote({ id: 'id: K8s 1.7/Local' })).toMatchInlineSnapshot(`
+      [
+        "notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects",
+        "notes/kubernetes-1.7/local-volume-unmount.md:2 id — found "K8s 1.7/Local", expected a lowercase URL-safe id (a-z, 0-9, "-", ".")",
+      ]
+    `);
+  });
+
+  test('reports duplicate ids across files', () => {
+    const files = withFile(minimalProject(), 'notes/kubernetes-1.7/copy.md', validNote());
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/copy.md:2 id — found "k8s-1.7-local-volume-unmount", expected an id no other note uses (notes/kubernetes-1.7/local-volume-unmount.md has it)",
+      ]
+    `);
+  });
+
+  test('reports a missing translation, a missing assessment and a reason without impact none', () => {
+    expect(
+      withNote({ impact: 'impact: watch', en: undefined, zh: 'zh:\n  title: 标题\n  summary: 摘要' }),
+    ).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:2 en — found nothing, expected English texts (title, summary, assessment), or "en" listed in pendingTranslation",
+        "notes/kubernetes-1.7/local-volume-unmount.md:6 reason — found "not-used", expected no reason unless impact is none",
+        "notes/kubernetes-1.7/local-volume-unmount.md:10 zh.assessment — found nothing, expected an assessment, since the note is triaged",
+      ]
+    `);
+  });
+
+  test('accepts a pending translation and an untriaged note without assessment', () => {
+    expect(
+      withNote({
+        impact: 'impact: untriaged',
+        reason: undefined,
+        zh: undefined,
+        pending: 'pendingTranslation: [zh]',
+        en: 'en:\n  title: Local volumes fail to unmount\n  summary: Upstream text.',
+      }),
+    ).toEqual([]);
+  });
+
+  test('rejects non-http upstream links and malformed ticket keys', () => {
+    expect(
+      withNote({ upstream: 'upstream: ["javascript:alert(1)"]', tickets: 'tickets: [pict-12]' }),
+    ).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:9 upstream[0] — found "javascript:alert(1)", expected an http(s) URL, or { url, kind?, label? }",
+        "notes/kubernetes-1.7/local-volume-unmount.md:18 tickets[0] — found "pict-12", expected a tracker key like PICT-1234",
+      ]
+    `);
+  });
+
+  test('reports every problem of several files at once, sorted by file and line', () => {
+    let files = withFile(minimalProject(), 'data/teams.yaml', 'ops:\n  name: { zh: 运维组 }\n  description: { zh: 运维, en: Ops }\n  contact: ""\n');
+    files = withFile(files, 'data/components.yaml', 'kubelet:\n  name: { zh: kubelet, en: kubelet }\n  kind: daemon\n');
+    files = withFile(files, 'data/releases/kubernetes-1.7.yaml', 'product: Kubernetes\nversion: 1.7\nidPrefix: k8s-1.7\nreleaseDate: 29.6.2017\nchangelogUrl: ftp://x\nassessment: { status: done }\n');
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "data/components.yaml:3 kubelet.kind — found "daemon", expected one of control-plane, node, controller, cli, addon, network, storage, api, tooling, cloud",
+        "data/releases/kubernetes-1.7.yaml:2 version — found 1.7, expected a quoted version string like "1.7"",
+        "data/releases/kubernetes-1.7.yaml:4 releaseDate — found "29.6.2017", expected a date written YYYY-MM-DD",
+        "data/releases/kubernetes-1.7.yaml:5 changelogUrl — found "ftp://x", expected an http(s) URL",
+        "data/releases/kubernetes-1.7.yaml:6 assessment.status — found "done", expected one of not-started, in-progress, complete",
+        "data/teams.yaml:2 ops.name.en — found nothing, expected non-empty text",
+        "data/teams.yaml:4 ops.contact — found "", expected non-empty text",
+      ]
+    `);
+  });
+
+  test('reports a missing data file and a stray file under notes/', () => {
+    const files = withFile(withFile(minimalProject(), 'data/areas.yaml', undefined), 'notes/kubernetes-1.7/draft.txt', 'x');
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "data/areas.yaml:1 - — found no file, expected the upstream areas, keyed by id",
+        "notes/kubernetes-1.7/draft.txt:1 - — found a file that is not a note, expected only .md or .mdx notes (and notes/ids.json) under notes/",
+      ]
+    `);
+  });
+
+  test('reports a duplicate key in a data file', () => {
+    const files = withFile(minimalProject(), 'data/areas.yaml', 'storage:\n  name: { zh: 存储, en: Storage }\nstorage:\n  name: { zh: 存储, en: Storage }\n');
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "data/areas.yaml:3 - — found a YAML syntax error (Map keys must be unique), expected valid YAML",
+      ]
+    `);
+  });
+});
+
+describe('loadProject id ledger', () => {
+  test('reports a note whose id is not recorded in the ledger', () => {
+    const files = withFile(minimalProject(), 'notes/ids.json', '{ "ids": [], "redirects": {} }');
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:2 id — found "k8s-1.7-local-volume-unmount", which notes/ids.json does not list, expected every id recorded in notes/ids.json (run npm run ids)",
+      ]
+    `);
+  });
+
+  test('reports a published id that disappeared without a redirect', () => {
+    const files = withFile(minimalProject(), 'notes/ids.json', '{\n  "ids": ["k8s-1.7-gone", "k8s-1.7-local-volume-unmount"],\n  "redirects": {}\n}');
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "notes/ids.json:2 ids[0] — found "k8s-1.7-gone", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-gone": "<successor id>" in redirects",
+      ]
+    `);
+  });
+
+  test('accepts a retired id that redirects to an existing note, and rejects one that redirects nowhere', () => {
+    const good = withFile(minimalProject(), 'notes/ids.json', '{ "ids": ["k8s-1.7-gone", "k8s-1.7-local-volume-unmount"], "redirects": { "k8s-1.7-gone": "k8s-1.7-local-volume-unmount" } }');
+    expect(problemsOf(good)).toEqual([]);
+    const bad = withFile(minimalProject(), 'notes/ids.json', '{ "ids": ["k8s-1.7-gone", "k8s-1.7-local-volume-unmount"], "redirects": { "k8s-1.7-gone": "k8s-1.7-nowhere" } }');
+    expect(problemsOf(bad)).toMatchInlineSnapshot(`
+      [
+        "notes/ids.json:1 redirects.k8s-1.7-gone — found "k8s-1.7-nowhere", expected the id of an existing note (directly or through further redirects, without a loop)",
+      ]
+    `);
+  });
+});
+
+describe('resolveRedirect', () => {
+  test.each([
+    ['a', { a: 'b', b: 'c' }, 'c'],
+    ['x', { a: 'b' }, 'x'],
+    ['a', { a: 'b', b: 'a' }, undefined],
+  ])('resolves %s through %j to %s', (id, redirects, expected) => {
+    expect(resolveRedirect(id, redirects)).toBe(expected);
+  });
+});
