@@ -17,4 +17,6 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkGfm] }),
   },
   devToolbar: { enabled: false },
+  // Separate caches let tests build fixture sites without sharing a content store.
+  cacheDir: process.env.PICT_CACHE_DIR ?? './node_modules/.astro',
 });

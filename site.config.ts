@@ -8,6 +8,8 @@ export const siteConfig = {
   site: process.env['PICT_SITE'] ?? 'https://pict-notes.internal',
   /** Tracker URL for a ticket key; `{key}` is replaced by e.g. `PICT-1234`. */
   trackerUrlPattern: 'https://tracker.pict.internal/browse/{key}',
+  /** Folder holding `data/` and `notes/`; `PICT_CONTENT_ROOT` points a build at a fixture site instead. */
+  contentRoot: process.env['PICT_CONTENT_ROOT'] ?? '.',
   /** Repository web URL for "edit this note" links; a note's path is appended after `/edit/main/`. */
   repositoryUrl: 'https://git.pict.internal/platform/pict-upgrade-notes',
 } as const;

@@ -11,12 +11,15 @@ import { noteSchema } from './schemas/note.ts';
 import { releaseSchema } from './schemas/release.ts';
 import { teamSchema } from './schemas/team.ts';
 import { readKeyedYaml, readYamlFolder, releaseOfNoteFile } from './lib/data-files.ts';
+import { siteConfig } from '../site.config.ts';
+
+const root = siteConfig.contentRoot;
 
 /** Notes: `notes/<release-id>/*.md(x)`, keyed by their frontmatter `id`; `release` comes from the folder. */
 function notesLoader(): Loader {
   const files = glob({
     pattern: '*/*.{md,mdx}',
-    base: './notes',
+    base: `${root}/notes`,
     generateId: ({ data }) => String(data['id']),
   });
   return {
@@ -36,18 +39,18 @@ function notesLoader(): Loader {
 export const collections = {
   /** Upstream releases PICT assesses (`data/releases/<id>.yaml`). */
   releases: defineCollection({
-    loader: () => readYamlFolder('data/releases'),
+    loader: () => readYamlFolder(`${root}/data/releases`),
     schema: releaseSchema,
   }),
   /** PICT teams (`data/teams.yaml`). */
-  teams: defineCollection({ loader: () => readKeyedYaml('data/teams.yaml'), schema: teamSchema }),
+  teams: defineCollection({ loader: () => readKeyedYaml(`${root}/data/teams.yaml`), schema: teamSchema }),
   /** Upstream components (`data/components.yaml`). */
   components: defineCollection({
-    loader: () => readKeyedYaml('data/components.yaml'),
+    loader: () => readKeyedYaml(`${root}/data/components.yaml`),
     schema: componentSchema,
   }),
   /** Upstream release-notes areas (`data/areas.yaml`). */
-  areas: defineCollection({ loader: () => readKeyedYaml('data/areas.yaml'), schema: areaSchema }),
+  areas: defineCollection({ loader: () => readKeyedYaml(`${root}/data/areas.yaml`), schema: areaSchema }),
   /** One note per upstream item. */
   notes: defineCollection({ loader: notesLoader(), schema: noteSchema }),
 };

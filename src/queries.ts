@@ -3,7 +3,9 @@
  * Top-level awaits run once per build, so thousands of pages share one set of lists.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import ledger from '../notes/ids.json';
+import { readFileSync } from 'node:fs';
+import { siteConfig } from '../site.config.ts';
+import { ledgerSchema } from './schemas/ledger.ts';
 import type { Area } from './schemas/area.ts';
 import type { Component } from './schemas/component.ts';
 import type { Lang } from './schemas/fields.ts';
@@ -12,6 +14,10 @@ import type { Team } from './schemas/team.ts';
 import { IMPACTS, type Impact } from './lib/impact.ts';
 import { resolveRedirect } from './lib/project.ts';
 import { compareNotes, compareOpenFirst, groupBy, type ViewNote } from './lib/views.ts';
+
+const ledger = ledgerSchema.parse(
+  JSON.parse(readFileSync(`${siteConfig.contentRoot}/notes/ids.json`, 'utf8')),
+);
 
 /** Releases, newest first. */
 export const releases: Release[] = (await getCollection('releases'))

@@ -1,5 +1,7 @@
 import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siteConfig } from '../../site.config.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { loadProject } from '../lib/project.ts';
 import { readProjectFiles } from '../lib/read-project.ts';
@@ -10,7 +12,9 @@ export function checkSource(): AstroIntegration {
     name: 'pict-check-source',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
-        const { problems } = loadProject(readProjectFiles(fileURLToPath(config.root)));
+        const { problems } = loadProject(
+          readProjectFiles(resolve(fileURLToPath(config.root), siteConfig.contentRoot)),
+        );
         if (problems.length === 0) return;
         for (const problem of problems) logger.error(formatProblem(problem));
         if (command === 'build') {

@@ -1,0 +1,102 @@
+import {
+  FILTER_ATTRIBUTES,
+  FILTER_KINDS,
+  formatFilters,
+  matchesFilters,
+  parseFilters,
+  type FilterState,
+} from '../lib/filters.ts';
+
+// Release-page filters: the form works as plain links without JavaScript (every item stays visible);
+// with it, changes apply at once and the state lives in the URL query so the view can be pasted.
+const form = document.querySelector<HTMLFormElement>('form.filters');
+if (form) {
+  const items = [...document.querySelectorAll<HTMLElement>('[data-filterable] .item')];
+  const status = document.getElementById('filter-status');
+  const empty = document.getElementById('filter-empty');
+  const chips = document.getElementById('active-filters');
+  const chipList = chips?.querySelector('ul');
+  const clear = document.getElementById('filter-clear');
+  form.querySelector('[type=submit]')?.setAttribute('hidden', '');
+
+  const readForm = (): FilterState =>
+    Object.fromEntries(
+      FILTER_KINDS.map((kind) => [
+        kind,
+        [...form.querySelectorAll<HTMLInputElement>(`input[name="${kind}"]:checked`)].map((input) => input.value),
+      ]),
+    ) as FilterState;
+
+  const writeForm = (state: FilterState) => {
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+      input.checked = state[input.name as keyof FilterState]?.includes(input.value) ?? false;
+    }
+  };
+
+  const apply = (state: FilterState) => {
+    let shown = 0;
+    for (const item of items) {
+      const values = Object.fromEntries(
+        FILTER_KINDS.map((kind) => [kind, (item.getAttribute(FILTER_ATTRIBUTES[kind]) ?? '').split(' ').filter(Boolean)]),
+      ) as FilterState;
+      const visible = matchesFilters(values, state);
+      item.hidden = !visible;
+      if (visible) shown += 1;
+    }
+    const filtering = FILTER_KINDS.some((kind) => state[kind].length > 0);
+    for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]')) {
+      group.hidden = filtering && !group.querySelector('.item:not([hidden])');
+    }
+    if (status) {
+      status.textContent = (status.dataset['template'] ?? '')
+        .replace('{shown}', String(shown))
+        .replace('{total}', String(items.length));
+    }
+    if (empty) empty.hidden = shown > 0;
+    renderChips(state);
+  };
+
+  const renderChips = (state: FilterState) => {
+    if (!chips || !chipList) return;
+    chipList.replaceChildren();
+    for (const kind of FILTER_KINDS) {
+      for (const value of state[kind]) {
+        const input = form.querySelector<HTMLInputElement>(`input[name="${kind}"][value="${CSS.escape(value)}"]`);
+        const name = input?.dataset['label'] ?? value;
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'chip';
+        button.textContent = `${name} ×`;
+        button.setAttribute('aria-label', (chips.dataset['removeTemplate'] ?? '{name}').replace('{name}', name));
+        button.addEventListener('click', () => {
+          if (input) input.checked = false;
+          update();
+          form.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus();
+        });
+        const li = document.createElement('li');
+        li.append(button);
+        chipList.append(li);
+      }
+    }
+    chips.hidden = chipList.childElementCount === 0;
+  };
+
+  const update = () => {
+    const state = readForm();
+    history.replaceState(null, '', `${location.pathname}${formatFilters(state, location.search)}${location.hash}`);
+    apply(state);
+  };
+
+  form.addEventListener('change', update);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update();
+  });
+  clear?.addEventListener('click', () => {
+    writeForm(parseFilters(''));
+    update();
+  });
+  const initial = parseFilters(location.search);
+  writeForm(initial);
+  apply(initial);
+}
