@@ -1,7 +1,10 @@
 // Sends the reader to the language of the browser; the page's meta refresh goes to Chinese without JavaScript.
 (function () {
   var script = document.currentScript;
-  var langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+  var langs =
+    navigator.languages && navigator.languages.length
+      ? navigator.languages
+      : [navigator.language || ''];
   var preferred = null;
   for (var i = 0; i < langs.length && !preferred; i += 1) {
     var code = String(langs[i]).toLowerCase();

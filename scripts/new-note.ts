@@ -31,7 +31,8 @@ if (!release) {
   fail(`--release must be one of: ${project.releases.map((candidate) => candidate.id).join(', ')}`);
 }
 if (!values.title) fail('--title "<what changed>" is required');
-if (!(SECTIONS as readonly string[]).includes(values.section)) fail(`--section must be one of: ${SECTIONS.join(', ')}`);
+if (!(SECTIONS as readonly string[]).includes(values.section))
+  fail(`--section must be one of: ${SECTIONS.join(', ')}`);
 if (values.area && !project.areas.some((area) => area.id === values.area)) {
   fail(`--area must be one of: ${project.areas.map((area) => area.id).join(', ')}`);
 }
@@ -46,8 +47,15 @@ if (existsSync(file)) fail(`${file} exists already`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   file,
-  renderNoteScaffold({ id, section: values.section, ...(values.area ? { area: values.area } : {}), title: values.title }),
+  renderNoteScaffold({
+    id,
+    section: values.section,
+    ...(values.area ? { area: values.area } : {}),
+    title: values.title,
+  }),
 );
 writeFileSync(join(root, SOURCE_PATHS.ledger), formatLedger(addIdsToLedger(project.ledger, [id])));
 console.log(`Created ${file} with id ${id} (recorded in ${SOURCE_PATHS.ledger}).`);
-console.log('Fill in the summaries, then set impact and write the assessments; `npm run check` shows what is missing.');
+console.log(
+  'Fill in the summaries, then set impact and write the assessments; `npm run check` shows what is missing.',
+);

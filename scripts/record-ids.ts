@@ -15,6 +15,11 @@ try {
   console.log(`Starting a new ${SOURCE_PATHS.ledger}.`);
 }
 const { project } = loadProject(readProjectFiles(root));
-const updated = addIdsToLedger(ledger, project.notes.map((note) => note.data.id));
+const updated = addIdsToLedger(
+  ledger,
+  project.notes.map((note) => note.data.id),
+);
 writeFileSync(ledgerPath, formatLedger(updated));
-console.log(`${SOURCE_PATHS.ledger}: ${updated.ids.length - ledger.ids.length} id(s) added, ${updated.ids.length} in all.`);
+console.log(
+  `${SOURCE_PATHS.ledger}: ${updated.ids.length - ledger.ids.length} id(s) added, ${updated.ids.length} in all.`,
+);

@@ -43,14 +43,20 @@ export const collections = {
     schema: releaseSchema,
   }),
   /** PICT teams (`data/teams.yaml`). */
-  teams: defineCollection({ loader: () => readKeyedYaml(`${root}/data/teams.yaml`), schema: teamSchema }),
+  teams: defineCollection({
+    loader: () => readKeyedYaml(`${root}/data/teams.yaml`),
+    schema: teamSchema,
+  }),
   /** Upstream components (`data/components.yaml`). */
   components: defineCollection({
     loader: () => readKeyedYaml(`${root}/data/components.yaml`),
     schema: componentSchema,
   }),
   /** Upstream release-notes areas (`data/areas.yaml`). */
-  areas: defineCollection({ loader: () => readKeyedYaml(`${root}/data/areas.yaml`), schema: areaSchema }),
+  areas: defineCollection({
+    loader: () => readKeyedYaml(`${root}/data/areas.yaml`),
+    schema: areaSchema,
+  }),
   /** One note per upstream item. */
   notes: defineCollection({ loader: notesLoader(), schema: noteSchema }),
 };

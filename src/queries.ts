@@ -28,7 +28,9 @@ export const releases: Release[] = (await getCollection('releases'))
 export const teams: Team[] = (await getCollection('teams')).map((entry) => entry.data);
 
 /** Components, in file order. */
-export const components: Component[] = (await getCollection('components')).map((entry) => entry.data);
+export const components: Component[] = (await getCollection('components')).map(
+  (entry) => entry.data,
+);
 
 /** Upstream areas, in file order (the order release pages use). */
 export const areas: Area[] = (await getCollection('areas')).map((entry) => entry.data);
@@ -46,10 +48,15 @@ export const notes: ViewNote[] = noteEntries
   .sort(compareNotes);
 
 /** Notes by id. */
-export const noteById: ReadonlyMap<string, ViewNote> = new Map(notes.map((note) => [note.id, note]));
+export const noteById: ReadonlyMap<string, ViewNote> = new Map(
+  notes.map((note) => [note.id, note]),
+);
 
 /** Notes of each release. */
-export const notesByRelease: ReadonlyMap<string, ViewNote[]> = groupBy(notes, (note) => note.release);
+export const notesByRelease: ReadonlyMap<string, ViewNote[]> = groupBy(
+  notes,
+  (note) => note.release,
+);
 
 function groupByEach(keysOf: (note: ViewNote) => string[]): Map<string, ViewNote[]> {
   const groups = new Map<string, ViewNote[]>();
@@ -65,7 +72,9 @@ export const notesByTeam: ReadonlyMap<string, ViewNote[]> = new Map(
 );
 
 /** Notes affecting each component. */
-export const notesByComponent: ReadonlyMap<string, ViewNote[]> = groupByEach((note) => note.components);
+export const notesByComponent: ReadonlyMap<string, ViewNote[]> = groupByEach(
+  (note) => note.components,
+);
 
 /** Notes of each impact level (every level present). */
 export const notesByImpact: ReadonlyMap<Impact, ViewNote[]> = new Map(
@@ -81,7 +90,9 @@ export const retiredIds: ReadonlyMap<string, string> = new Map(
 );
 
 /** Release by id. */
-export const releaseById: ReadonlyMap<string, Release> = new Map(releases.map((release) => [release.id, release]));
+export const releaseById: ReadonlyMap<string, Release> = new Map(
+  releases.map((release) => [release.id, release]),
+);
 
 /** Name of an area in a language; the id when unknown. */
 export function areaName(id: string | undefined, lang: Lang): string | undefined {

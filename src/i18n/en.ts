@@ -46,7 +46,8 @@ export const en = {
   'assessment.in-progress': 'Assessment in progress',
   'assessment.complete': 'Assessed',
   'home.title': 'Upstream releases',
-  'home.intro': 'Every upstream change, assessed for PICT: what it is, whether it affects us, who owns it and what to do.',
+  'home.intro':
+    'Every upstream change, assessed for PICT: what it is, whether it affects us, who owns it and what to do.',
   'home.needsAction': 'Needs action or attention',
   'home.nothingOpen': 'Nothing needs action right now.',
   'home.browse': 'Browse',
@@ -106,7 +107,8 @@ export const en = {
   'impact.title': 'Items by impact',
   'impact.items': '{name}: items across all releases',
   'checklist.title': 'Upgrade checklist: {release}',
-  'checklist.intro': 'Every item above "no impact", with its follow-up status. Print this page for the upgrade meeting.',
+  'checklist.intro':
+    'Every item above "no impact", with its follow-up status. Print this page for the upgrade meeting.',
   'checklist.done': 'Done',
   'checklist.print': 'Print',
   'table.item': 'Item',

@@ -18,7 +18,10 @@ export interface ChartRow {
 }
 
 /** Rows of a stacked bar chart: one per area (in the given order), segments in impact order, scaled to the largest area. */
-export function impactByAreaRows(notes: readonly Note[], areaOrder: readonly (string | undefined)[]): ChartRow[] {
+export function impactByAreaRows(
+  notes: readonly Note[],
+  areaOrder: readonly (string | undefined)[],
+): ChartRow[] {
   const rows = areaOrder.map((area) => {
     const inArea = notes.filter((note) => note.area === area);
     return { area, inArea };

@@ -9,7 +9,10 @@ export type ExportRecord = Omit<Note, never> & { file: string; urls: { zh: strin
 export function toExportRecord(note: ViewNote, base: string): ExportRecord {
   return {
     ...note,
-    urls: { zh: withBase(base, toItemPath('zh', note.id)), en: withBase(base, toItemPath('en', note.id)) },
+    urls: {
+      zh: withBase(base, toItemPath('zh', note.id)),
+      en: withBase(base, toItemPath('en', note.id)),
+    },
   };
 }
 

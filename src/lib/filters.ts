@@ -38,6 +38,7 @@ export function formatFilters(state: FilterState, search = ''): string {
 /** Whether an item with these attribute values passes: AND across kinds, OR within a kind. */
 export function matchesFilters(values: Record<FilterKind, string[]>, state: FilterState): boolean {
   return FILTER_KINDS.every(
-    (kind) => state[kind].length === 0 || state[kind].some((wanted) => values[kind].includes(wanted)),
+    (kind) =>
+      state[kind].length === 0 || state[kind].some((wanted) => values[kind].includes(wanted)),
   );
 }

@@ -18,7 +18,11 @@ export const NO_IMPACT_REASONS = ['not-used', 'not-applicable', 'irrelevant'] as
 export type NoImpactReason = (typeof NO_IMPACT_REASONS)[number];
 
 /** Impact levels that call for follow-up work, and so get a follow-up status. */
-export const IMPACTS_NEEDING_WORK: readonly Impact[] = ['action-required', 'attention', 'investigate'];
+export const IMPACTS_NEEDING_WORK: readonly Impact[] = [
+  'action-required',
+  'attention',
+  'investigate',
+];
 
 /** Returns true when an item of this impact calls for follow-up work. */
 export function needsWork(impact: Impact): boolean {

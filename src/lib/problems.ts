@@ -22,8 +22,7 @@ export function formatProblem(problem: Problem): string {
 /** Sorts problems by file, then line, then field, for stable output. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field),
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field),
   );
 }
 

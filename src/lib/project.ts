@@ -5,7 +5,13 @@ import { ledgerSchema, type Ledger } from '../schemas/ledger.ts';
 import { noteSchema, type Note } from '../schemas/note.ts';
 import { releaseSchema, type Release } from '../schemas/release.ts';
 import { teamSchema, type Team } from '../schemas/team.ts';
-import { describeValue, expectedFor, issueToProblems, sortProblems, type Problem } from './problems.ts';
+import {
+  describeValue,
+  expectedFor,
+  issueToProblems,
+  sortProblems,
+  type Problem,
+} from './problems.ts';
 import { knownKeysAt } from './schema-keys.ts';
 import { SLUG_PATTERN } from '../schemas/fields.ts';
 import { parseYaml, splitFrontmatter, type YamlSource } from './yaml-source.ts';
@@ -79,7 +85,10 @@ function fileProblem(file: string, found: string, expected: string, line = 1): P
   return { file, line, field: '-', found, expected };
 }
 
-function parseYamlFile(file: SourceFile, what: string): { source?: YamlSource; problems: Problem[] } {
+function parseYamlFile(
+  file: SourceFile,
+  what: string,
+): { source?: YamlSource; problems: Problem[] } {
   if (file.text.trim() === '') {
     return { problems: [fileProblem(file.path, 'an empty file', what)] };
   }
@@ -91,7 +100,9 @@ function parseYamlFile(file: SourceFile, what: string): { source?: YamlSource; p
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
 }
 
 /** Injects the id a file name or mapping key gives; an `id` written as well must agree. */
@@ -107,7 +118,13 @@ function withId(
     return {
       data: { ...value, id },
       problems: [
-        { file, line, field: 'id', found: describeValue(value['id']), expected: `"${id}" (${idSource}) or no id` },
+        {
+          file,
+          line,
+          field: 'id',
+          found: describeValue(value['id']),
+          expected: `"${id}" (${idSource}) or no id`,
+        },
       ],
     };
   }
@@ -125,13 +142,21 @@ function loadKeyed<S extends z.ZodType>(
   const { source, problems } = parseYamlFile(file, what);
   if (!source) return { value: [], problems };
   if (!isMapping(source.data)) {
-    return { value: [], problems: [fileProblem(path, describeValue(source.data), `a mapping of id → entry (${what})`)] };
+    return {
+      value: [],
+      problems: [
+        fileProblem(path, describeValue(source.data), `a mapping of id → entry (${what})`),
+      ],
+    };
   }
   const values: z.output<S>[] = [];
   for (const [key, entry] of Object.entries(source.data)) {
     const withKey = withId(entry, key, 'the mapping key', path, source.lineOf([key, 'id']));
     const result = validate(schema, withKey.data, path, source, [key]);
-    problems.push(...withKey.problems, ...result.problems.map((problem) => prefixField(problem, key)));
+    problems.push(
+      ...withKey.problems,
+      ...result.problems.map((problem) => prefixField(problem, key)),
+    );
     if (result.value && withKey.problems.length === 0) values.push(result.value);
   }
   return { value: values, problems };
@@ -147,23 +172,35 @@ const NOTE_EXTENSION = /\.mdx?$/;
 function loadReleases(files: readonly SourceFile[]): Validated<Release[]> {
   const problems: Problem[] = [];
   const releases: Release[] = [];
-  for (const file of files.filter((candidate) => candidate.path.startsWith(`${SOURCE_PATHS.releases}/`))) {
+  for (const file of files.filter((candidate) =>
+    candidate.path.startsWith(`${SOURCE_PATHS.releases}/`),
+  )) {
     const name = file.path.slice(SOURCE_PATHS.releases.length + 1);
     if (!YAML_EXTENSION.test(name) || name.includes('/')) {
-      problems.push(fileProblem(file.path, 'a file that is not a release', 'only <release-id>.yaml files here'));
+      problems.push(
+        fileProblem(file.path, 'a file that is not a release', 'only <release-id>.yaml files here'),
+      );
       continue;
     }
     const parsed = parseYamlFile(file, 'a release: product, version, idPrefix, releaseDate, …');
     problems.push(...parsed.problems);
     if (!parsed.source) continue;
     const id = name.replace(YAML_EXTENSION, '');
-    const withName = withId(parsed.source.data, id, 'the file name', file.path, parsed.source.lineOf(['id']));
+    const withName = withId(
+      parsed.source.data,
+      id,
+      'the file name',
+      file.path,
+      parsed.source.lineOf(['id']),
+    );
     const result = validate(releaseSchema, withName.data, file.path, parsed.source);
     problems.push(...withName.problems, ...result.problems);
     if (result.value && withName.problems.length === 0) releases.push(result.value);
   }
   if (releases.length === 0 && problems.length === 0) {
-    problems.push(fileProblem(`${SOURCE_PATHS.releases}/`, 'no releases', 'at least one <release-id>.yaml'));
+    problems.push(
+      fileProblem(`${SOURCE_PATHS.releases}/`, 'no releases', 'at least one <release-id>.yaml'),
+    );
   }
   return { value: releases, problems };
 }
@@ -180,10 +217,17 @@ interface NoteRefs {
 }
 
 function stringsOf(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : [];
 }
 
-function toNoteRefs(file: string, source: YamlSource, data: Record<string, unknown>, folder: string): NoteRefs {
+function toNoteRefs(
+  file: string,
+  source: YamlSource,
+  data: Record<string, unknown>,
+  folder: string,
+): NoteRefs {
   const { id, area } = data;
   return {
     file,
@@ -200,30 +244,63 @@ function loadNote(file: SourceFile): Validated<LoadedNote> & { refs?: NoteRefs }
   const relative = file.path.slice(SOURCE_PATHS.notes.length + 1);
   const parts = relative.split('/');
   if (!NOTE_EXTENSION.test(relative)) {
-    return { problems: [fileProblem(file.path, 'a file that is not a note', 'only .md or .mdx notes (and notes/ids.json) under notes/')] };
+    return {
+      problems: [
+        fileProblem(
+          file.path,
+          'a file that is not a note',
+          'only .md or .mdx notes (and notes/ids.json) under notes/',
+        ),
+      ],
+    };
   }
   if (parts.length !== 2) {
-    return { problems: [fileProblem(file.path, 'a note outside a release folder', 'notes/<release-id>/<name>.md')] };
+    return {
+      problems: [
+        fileProblem(file.path, 'a note outside a release folder', 'notes/<release-id>/<name>.md'),
+      ],
+    };
   }
   if (file.text.trim() === '') {
-    return { problems: [fileProblem(file.path, 'an empty file', 'a note: YAML frontmatter between --- lines')] };
+    return {
+      problems: [
+        fileProblem(file.path, 'an empty file', 'a note: YAML frontmatter between --- lines'),
+      ],
+    };
   }
   const split = splitFrontmatter(file.text);
   if (!split) {
-    return { problems: [fileProblem(file.path, 'no frontmatter', 'the note to start with YAML frontmatter between --- lines')] };
+    return {
+      problems: [
+        fileProblem(
+          file.path,
+          'no frontmatter',
+          'the note to start with YAML frontmatter between --- lines',
+        ),
+      ],
+    };
   }
   const source = parseYaml(split.yaml, 2);
   if (source.syntaxErrors.length > 0) {
     return {
       problems: source.syntaxErrors.map((error) =>
-        fileProblem(file.path, `a YAML syntax error (${error.message})`, 'valid YAML frontmatter', error.line),
+        fileProblem(
+          file.path,
+          `a YAML syntax error (${error.message})`,
+          'valid YAML frontmatter',
+          error.line,
+        ),
       ),
     };
   }
   const folder = parts[0] ?? '';
   const data = isMapping(source.data) ? { release: folder, ...source.data } : source.data;
   const problems: Problem[] = [];
-  if (isMapping(source.data) && source.data['release'] !== undefined && source.data['release'] !== folder) {
+  if (
+    isMapping(source.data) &&
+    source.data['release'] !== undefined &&
+    source.data['release'] !== folder
+  ) {
     problems.push({
       file: file.path,
       line: source.lineOf(['release']),
@@ -246,14 +323,21 @@ function loadLedger(files: readonly SourceFile[]): Validated<Ledger> & { source?
   const parsed = parseYamlFile(file, what);
   if (!parsed.source) return { problems: parsed.problems };
   const result = validate(ledgerSchema, parsed.source.data, file.path, parsed.source);
-  return result.value ? { value: result.value, problems: [], source: parsed.source } : { problems: result.problems };
+  return result.value
+    ? { value: result.value, problems: [], source: parsed.source }
+    : { problems: result.problems };
 }
 
 /** Parses and validates every source file, then checks references between them; returns all problems at once. */
 export function loadProject(files: readonly SourceFile[]): LoadResult {
   const releases = loadReleases(files);
   const teams = loadKeyed(files, SOURCE_PATHS.teams, teamSchema, 'the teams, keyed by id');
-  const components = loadKeyed(files, SOURCE_PATHS.components, componentSchema, 'the components, keyed by id');
+  const components = loadKeyed(
+    files,
+    SOURCE_PATHS.components,
+    componentSchema,
+    'the components, keyed by id',
+  );
   const areas = loadKeyed(files, SOURCE_PATHS.areas, areaSchema, 'the upstream areas, keyed by id');
   const ledger = loadLedger(files);
   const noteFiles = files.filter(
@@ -302,7 +386,8 @@ function checkReferences(
   const componentIds = new Set(project.components.map((component) => component.id));
   const areaIds = new Set(project.areas.map((area) => area.id));
   const firstFileOfId = new Map<string, string>();
-  const sample = (ids: Set<string>) => [...ids].sort().slice(0, 8).join(', ') + (ids.size > 8 ? ', …' : '');
+  const sample = (ids: Set<string>) =>
+    [...ids].sort().slice(0, 8).join(', ') + (ids.size > 8 ? ', …' : '');
 
   for (const note of notes) {
     const at = (path: PropertyKey[], field: string, found: string, expected: string) =>
@@ -310,10 +395,20 @@ function checkReferences(
     const release = releases.get(note.release);
     if (!release) {
       if (loaded.releases) {
-        at(['release'], 'release', `"${note.release}"`, `a release defined in data/releases/ (${sample(new Set(releases.keys()))})`);
+        at(
+          ['release'],
+          'release',
+          `"${note.release}"`,
+          `a release defined in data/releases/ (${sample(new Set(releases.keys()))})`,
+        );
       }
     } else if (note.id !== undefined && !note.id.startsWith(`${release.idPrefix}-`)) {
-      at(['id'], 'id', `"${note.id}"`, `an id starting with "${release.idPrefix}-" (the idPrefix of ${release.id})`);
+      at(
+        ['id'],
+        'id',
+        `"${note.id}"`,
+        `an id starting with "${release.idPrefix}-" (the idPrefix of ${release.id})`,
+      );
     }
     if (note.id !== undefined) {
       const earlier = firstFileOfId.get(note.id);
@@ -321,14 +416,30 @@ function checkReferences(
       else firstFileOfId.set(note.id, note.file);
     }
     if (note.area !== undefined && loaded.areas && !areaIds.has(note.area)) {
-      at(['area'], 'area', `"${note.area}"`, `an area defined in ${SOURCE_PATHS.areas} (${sample(areaIds)})`);
+      at(
+        ['area'],
+        'area',
+        `"${note.area}"`,
+        `an area defined in ${SOURCE_PATHS.areas} (${sample(areaIds)})`,
+      );
     }
     note.teams.forEach((team, index) => {
-      if (loaded.teams && !teamIds.has(team)) at(['teams', index], `teams[${index}]`, `"${team}"`, `a team defined in ${SOURCE_PATHS.teams} (${sample(teamIds)})`);
+      if (loaded.teams && !teamIds.has(team))
+        at(
+          ['teams', index],
+          `teams[${index}]`,
+          `"${team}"`,
+          `a team defined in ${SOURCE_PATHS.teams} (${sample(teamIds)})`,
+        );
     });
     note.components.forEach((component, index) => {
       if (loaded.components && !componentIds.has(component)) {
-        at(['components', index], `components[${index}]`, `"${component}"`, `a component defined in ${SOURCE_PATHS.components} (${sample(componentIds)})`);
+        at(
+          ['components', index],
+          `components[${index}]`,
+          `"${component}"`,
+          `a component defined in ${SOURCE_PATHS.components} (${sample(componentIds)})`,
+        );
       }
     });
   }
@@ -370,11 +481,24 @@ function checkLedger(project: Project, notes: readonly NoteRefs[], source: YamlS
   for (const [from, to] of Object.entries(redirects)) {
     const line = source.lineOf(['redirects', from]);
     if (noteIds.has(from)) {
-      problems.push({ file, line, field: `redirects.${from}`, found: `a redirect from "${from}", which a note still has`, expected: 'redirects only from retired ids' });
+      problems.push({
+        file,
+        line,
+        field: `redirects.${from}`,
+        found: `a redirect from "${from}", which a note still has`,
+        expected: 'redirects only from retired ids',
+      });
     }
     const target = resolveRedirect(to, redirects);
     if (target === undefined || !noteIds.has(target)) {
-      problems.push({ file, line, field: `redirects.${from}`, found: `"${to}"`, expected: 'the id of an existing note (directly or through further redirects, without a loop)' });
+      problems.push({
+        file,
+        line,
+        field: `redirects.${from}`,
+        found: `"${to}"`,
+        expected:
+          'the id of an existing note (directly or through further redirects, without a loop)',
+      });
     }
   }
   for (const note of notes) {
@@ -392,7 +516,10 @@ function checkLedger(project: Project, notes: readonly NoteRefs[], source: YamlS
 }
 
 /** Follows redirects from `id` to the id they end at; undefined on a loop. */
-export function resolveRedirect(id: string, redirects: Readonly<Record<string, string>>): string | undefined {
+export function resolveRedirect(
+  id: string,
+  redirects: Readonly<Record<string, string>>,
+): string | undefined {
   const seen = new Set<string>();
   let current = id;
   while (redirects[current] !== undefined) {

@@ -22,6 +22,9 @@ export function readProjectFiles(root: string): SourceFile[] {
   const dirs = ['data', SOURCE_PATHS.notes];
   return dirs
     .flatMap((dir) => listFiles(join(root, dir)))
-    .map((path) => ({ path: relative(root, path).split(sep).join('/'), text: readFileSync(path, 'utf8') }))
+    .map((path) => ({
+      path: relative(root, path).split(sep).join('/'),
+      text: readFileSync(path, 'utf8'),
+    }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -114,7 +114,12 @@ export function neighboursOf<N extends Note>(note: Note, notes: readonly N[], li
 }
 
 /** Impact levels an upgrade checklist lists: everything above "no impact". */
-export const CHECKLIST_IMPACTS: readonly Impact[] = ['action-required', 'attention', 'investigate', 'watch'];
+export const CHECKLIST_IMPACTS: readonly Impact[] = [
+  'action-required',
+  'attention',
+  'investigate',
+  'watch',
+];
 
 /** The notes of an upgrade checklist, most urgent first. */
 export function checklistOf<N extends Note>(notes: readonly N[]): N[] {

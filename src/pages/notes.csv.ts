@@ -4,6 +4,8 @@ import { notes } from '../queries.ts';
 
 /** `/notes.csv`: one row per note for spreadsheets. */
 export const GET: APIRoute = () => {
-  const records = [...notes].sort((a, b) => a.id.localeCompare(b.id)).map((note) => toExportRecord(note, import.meta.env.BASE_URL));
+  const records = [...notes]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((note) => toExportRecord(note, import.meta.env.BASE_URL));
   return new Response(toCsv(records), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -4,7 +4,9 @@ import { notes } from '../queries.ts';
 
 /** `/notes.json`: every note with all fields, both languages and its page URLs. */
 export const GET: APIRoute = () => {
-  const records = [...notes].sort((a, b) => a.id.localeCompare(b.id)).map((note) => toExportRecord(note, import.meta.env.BASE_URL));
+  const records = [...notes]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((note) => toExportRecord(note, import.meta.env.BASE_URL));
   return new Response(JSON.stringify({ notes: records }, null, 2), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -17,7 +17,9 @@ export const text = z
 /** A calendar date written as YYYY-MM-DD (YAML may already have made it a Date). */
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.iso.date({ error: 'a date written YYYY-MM-DD' }).transform((day) => new Date(`${day}T00:00:00Z`)),
+  z.iso
+    .date({ error: 'a date written YYYY-MM-DD' })
+    .transform((day) => new Date(`${day}T00:00:00Z`)),
 );
 
 /** An http(s) URL; anything else (e.g. `javascript:`) is rejected. */

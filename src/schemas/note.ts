@@ -26,22 +26,25 @@ export const noteTextsSchema = z.strictObject({
 });
 
 /** An upstream reference: a bare URL, or an object when the kind or label needs saying. */
-export const upstreamLinkSchema = z.union([
-  webUrl.transform(toUpstreamLink),
-  z
-    .strictObject({
-      /** What the link points at; guessed from the URL when absent. */
-      kind: z.enum(UPSTREAM_KINDS, { error: `one of ${UPSTREAM_KINDS.join(', ')}` }).optional(),
-      /** The URL. */
-      url: webUrl,
-      /** How to show it; derived from the URL when absent. */
-      label: text.optional(),
-    })
-    .transform(({ kind, url, label }) => {
-      const derived = toUpstreamLink(url);
-      return { kind: kind ?? derived.kind, url, label: label ?? derived.label };
-    }),
-], { error: 'an http(s) URL, or { url, kind?, label? }' });
+export const upstreamLinkSchema = z.union(
+  [
+    webUrl.transform(toUpstreamLink),
+    z
+      .strictObject({
+        /** What the link points at; guessed from the URL when absent. */
+        kind: z.enum(UPSTREAM_KINDS, { error: `one of ${UPSTREAM_KINDS.join(', ')}` }).optional(),
+        /** The URL. */
+        url: webUrl,
+        /** How to show it; derived from the URL when absent. */
+        label: text.optional(),
+      })
+      .transform(({ kind, url, label }) => {
+        const derived = toUpstreamLink(url);
+        return { kind: kind ?? derived.kind, url, label: label ?? derived.label };
+      }),
+  ],
+  { error: 'an http(s) URL, or { url, kind?, label? }' },
+);
 
 /** The frontmatter of one note (`notes/<release-id>/<name>.md`), cleaned: defaults applied, links expanded. */
 export const noteSchema = z
@@ -79,9 +82,7 @@ export const noteSchema = z
       .enum(FOLLOW_UP_STATUSES, { error: `one of ${FOLLOW_UP_STATUSES.join(', ')}` })
       .optional(),
     /** Languages whose texts are still to be written; the site shows the other language meanwhile. */
-    pendingTranslation: z
-      .array(z.enum(LANGS, { error: `one of ${LANGS.join(', ')}` }))
-      .default([]),
+    pendingTranslation: z.array(z.enum(LANGS, { error: `one of ${LANGS.join(', ')}` })).default([]),
     /** Chinese texts. */
     zh: noteTextsSchema.optional(),
     /** English texts. */

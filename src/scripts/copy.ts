@@ -21,7 +21,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
   button.hidden = false;
   button.addEventListener('click', async () => {
     const url = new URL(button.dataset['href'] ?? '', location.href).href;
-    const text = button.dataset['copy'] === 'markdown' ? `[${button.dataset['label'] ?? ''}](${url})` : url;
+    const text =
+      button.dataset['copy'] === 'markdown' ? `[${button.dataset['label'] ?? ''}](${url})` : url;
     await copyText(text);
     button.dataset['copied'] = text;
     if (announcer) announcer.textContent = `${announcer.dataset['message'] ?? ''}: ${text}`;

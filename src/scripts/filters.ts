@@ -23,7 +23,9 @@ if (form) {
     Object.fromEntries(
       FILTER_KINDS.map((kind) => [
         kind,
-        [...form.querySelectorAll<HTMLInputElement>(`input[name="${kind}"]:checked`)].map((input) => input.value),
+        [...form.querySelectorAll<HTMLInputElement>(`input[name="${kind}"]:checked`)].map(
+          (input) => input.value,
+        ),
       ]),
     ) as FilterState;
 
@@ -37,7 +39,10 @@ if (form) {
     let shown = 0;
     for (const item of items) {
       const values = Object.fromEntries(
-        FILTER_KINDS.map((kind) => [kind, (item.getAttribute(FILTER_ATTRIBUTES[kind]) ?? '').split(' ').filter(Boolean)]),
+        FILTER_KINDS.map((kind) => [
+          kind,
+          (item.getAttribute(FILTER_ATTRIBUTES[kind]) ?? '').split(' ').filter(Boolean),
+        ]),
       ) as FilterState;
       const visible = matchesFilters(values, state);
       item.hidden = !visible;
@@ -61,13 +66,18 @@ if (form) {
     chipList.replaceChildren();
     for (const kind of FILTER_KINDS) {
       for (const value of state[kind]) {
-        const input = form.querySelector<HTMLInputElement>(`input[name="${kind}"][value="${CSS.escape(value)}"]`);
+        const input = form.querySelector<HTMLInputElement>(
+          `input[name="${kind}"][value="${CSS.escape(value)}"]`,
+        );
         const name = input?.dataset['label'] ?? value;
         const button = document.createElement('button');
         button.type = 'button';
         button.className = 'chip';
         button.textContent = `${name} ×`;
-        button.setAttribute('aria-label', (chips.dataset['removeTemplate'] ?? '{name}').replace('{name}', name));
+        button.setAttribute(
+          'aria-label',
+          (chips.dataset['removeTemplate'] ?? '{name}').replace('{name}', name),
+        );
         button.addEventListener('click', () => {
           if (input) input.checked = false;
           update();
@@ -83,7 +93,11 @@ if (form) {
 
   const update = () => {
     const state = readForm();
-    history.replaceState(null, '', `${location.pathname}${formatFilters(state, location.search)}${location.hash}`);
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${formatFilters(state, location.search)}${location.hash}`,
+    );
     apply(state);
   };
 

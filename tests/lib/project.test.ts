@@ -26,7 +26,11 @@ describe('loadProject', () => {
       tickets: [],
       pendingTranslation: [],
       upstream: [
-        { kind: 'issue', url: 'https://github.com/kubernetes/kubernetes/issues/48331', label: '#48331' },
+        {
+          kind: 'issue',
+          url: 'https://github.com/kubernetes/kubernetes/issues/48331',
+          label: '#48331',
+        },
       ],
     });
     expect(note?.status).toBeUndefined();
@@ -36,7 +40,11 @@ describe('loadProject', () => {
 
   test('defaults the follow-up status to open when the impact calls for work', () => {
     const { project } = loadProject(
-      withFile(minimalProject(), NOTE, validNote({ impact: 'impact: attention', reason: undefined })),
+      withFile(
+        minimalProject(),
+        NOTE,
+        validNote({ impact: 'impact: attention', reason: undefined }),
+      ),
     );
     expect(project.notes[0]?.data.status).toBe('open');
   });
@@ -67,7 +75,12 @@ describe('loadProject', () => {
 
   test('reports missing required fields, wrong types and unknown enum values', () => {
     expect(
-      withNote({ section: undefined, impact: 'impact: maybe', teams: 'teams: ops', maturity: 'maturity: 1' }),
+      withNote({
+        section: undefined,
+        impact: 'impact: maybe',
+        teams: 'teams: ops',
+        maturity: 'maturity: 1',
+      }),
     ).toMatchInlineSnapshot(`
       [
         "notes/kubernetes-1.7/local-volume-unmount.md:2 section — found nothing, expected one of major-themes, action-required, known-issues, deprecations, notable-features, other-notable-changes",
@@ -88,9 +101,8 @@ describe('loadProject', () => {
   });
 
   test('reports an unknown key inside a language block', () => {
-    expect(
-      withNote({ en: 'en:\n  title: T\n  summary: S\n  assesment: A' }),
-    ).toMatchInlineSnapshot(`
+    expect(withNote({ en: 'en:\n  title: T\n  summary: S\n  assesment: A' }))
+      .toMatchInlineSnapshot(`
       [
         "notes/kubernetes-1.7/local-volume-unmount.md:14 en.assessment — found nothing, expected an assessment, since the note is triaged",
         "notes/kubernetes-1.7/local-volume-unmount.md:17 en.assesment — found an unknown field, expected a known field (did you mean "assessment"?)",
@@ -100,7 +112,11 @@ describe('loadProject', () => {
 
   test('reports references to a missing team, component and area', () => {
     expect(
-      withNote({ area: 'area: storag', teams: 'teams: [ops, dev]', components: 'components: [kubelett]' }),
+      withNote({
+        area: 'area: storag',
+        teams: 'teams: [ops, dev]',
+        components: 'components: [kubelett]',
+      }),
     ).toMatchInlineSnapshot(`
       [
         "notes/kubernetes-1.7/local-volume-unmount.md:4 area — found "storag", expected an area defined in data/areas.yaml (storage)",
@@ -111,7 +127,11 @@ describe('loadProject', () => {
   });
 
   test('reports a note in the folder of a release that does not exist', () => {
-    const files = withFile(withFile(minimalProject(), NOTE, undefined), 'notes/kubernetes-9.9/x.md', validNote());
+    const files = withFile(
+      withFile(minimalProject(), NOTE, undefined),
+      'notes/kubernetes-9.9/x.md',
+      validNote(),
+    );
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
         "notes/kubernetes-9.9/x.md:2 release — found "kubernetes-9.9", expected a release defined in data/releases/ (kubernetes-1.7)",
@@ -133,9 +153,8 @@ describe('loadProject', () => {
       'notes/ids.json',
       '{ "ids": ["k8s-1.7-local-volume-unmount", "k8s-1.8-local-volume-unmount"] , "redirects": { "k8s-1.7-local-volume-unmount": "k8s-1.8-local-volume-unmount" } }',
     );
-    expect(
-      problemsOf(withFile(files, NOTE, validNote({ id: 'id: k8s-1.8-local-volume-unmount' }))),
-    ).toMatchInlineSnapshot(`
+    expect(problemsOf(withFile(files, NOTE, validNote({ id: 'id: k8s-1.8-local-volume-unmount' }))))
+      .toMatchInlineSnapshot(`
       [
         "notes/kubernetes-1.7/local-volume-unmount.md:2 id — found "k8s-1.8-local-volume-unmount", expected an id starting with "k8s-1.7-" (the idPrefix of kubernetes-1.7)",
       ]
@@ -162,7 +181,11 @@ describe('loadProject', () => {
 
   test('reports a missing translation, a missing assessment and a reason without impact none', () => {
     expect(
-      withNote({ impact: 'impact: watch', en: undefined, zh: 'zh:\n  title: 标题\n  summary: 摘要' }),
+      withNote({
+        impact: 'impact: watch',
+        en: undefined,
+        zh: 'zh:\n  title: 标题\n  summary: 摘要',
+      }),
     ).toMatchInlineSnapshot(`
       [
         "notes/kubernetes-1.7/local-volume-unmount.md:2 en — found nothing, expected English texts (title, summary, assessment), or "en" listed in pendingTranslation",
@@ -196,9 +219,21 @@ describe('loadProject', () => {
   });
 
   test('reports every problem of several files at once, sorted by file and line', () => {
-    let files = withFile(minimalProject(), 'data/teams.yaml', 'ops:\n  name: { zh: 运维组 }\n  description: { zh: 运维, en: Ops }\n  contact: ""\n');
-    files = withFile(files, 'data/components.yaml', 'kubelet:\n  name: { zh: kubelet, en: kubelet }\n  kind: daemon\n');
-    files = withFile(files, 'data/releases/kubernetes-1.7.yaml', 'product: Kubernetes\nversion: 1.7\nidPrefix: k8s-1.7\nreleaseDate: 29.6.2017\nchangelogUrl: ftp://x\nassessment: { status: done }\n');
+    let files = withFile(
+      minimalProject(),
+      'data/teams.yaml',
+      'ops:\n  name: { zh: 运维组 }\n  description: { zh: 运维, en: Ops }\n  contact: ""\n',
+    );
+    files = withFile(
+      files,
+      'data/components.yaml',
+      'kubelet:\n  name: { zh: kubelet, en: kubelet }\n  kind: daemon\n',
+    );
+    files = withFile(
+      files,
+      'data/releases/kubernetes-1.7.yaml',
+      'product: Kubernetes\nversion: 1.7\nidPrefix: k8s-1.7\nreleaseDate: 29.6.2017\nchangelogUrl: ftp://x\nassessment: { status: done }\n',
+    );
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
         "data/components.yaml:3 kubelet.kind — found "daemon", expected one of control-plane, node, controller, cli, addon, network, storage, api, tooling, cloud",
@@ -213,7 +248,11 @@ describe('loadProject', () => {
   });
 
   test('reports a missing data file and a stray file under notes/', () => {
-    const files = withFile(withFile(minimalProject(), 'data/areas.yaml', undefined), 'notes/kubernetes-1.7/draft.txt', 'x');
+    const files = withFile(
+      withFile(minimalProject(), 'data/areas.yaml', undefined),
+      'notes/kubernetes-1.7/draft.txt',
+      'x',
+    );
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
         "data/areas.yaml:1 - — found no file, expected the upstream areas, keyed by id",
@@ -223,7 +262,11 @@ describe('loadProject', () => {
   });
 
   test('reports a duplicate key in a data file', () => {
-    const files = withFile(minimalProject(), 'data/areas.yaml', 'storage:\n  name: { zh: 存储, en: Storage }\nstorage:\n  name: { zh: 存储, en: Storage }\n');
+    const files = withFile(
+      minimalProject(),
+      'data/areas.yaml',
+      'storage:\n  name: { zh: 存储, en: Storage }\nstorage:\n  name: { zh: 存储, en: Storage }\n',
+    );
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
         "data/areas.yaml:3 - — found a YAML syntax error (Map keys must be unique), expected valid YAML",
@@ -243,7 +286,11 @@ describe('loadProject id ledger', () => {
   });
 
   test('reports a published id that disappeared without a redirect', () => {
-    const files = withFile(minimalProject(), 'notes/ids.json', '{\n  "ids": ["k8s-1.7-gone", "k8s-1.7-local-volume-unmount"],\n  "redirects": {}\n}');
+    const files = withFile(
+      minimalProject(),
+      'notes/ids.json',
+      '{\n  "ids": ["k8s-1.7-gone", "k8s-1.7-local-volume-unmount"],\n  "redirects": {}\n}',
+    );
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
         "notes/ids.json:2 ids[0] — found "k8s-1.7-gone", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-gone": "<successor id>" in redirects",
@@ -252,9 +299,17 @@ describe('loadProject id ledger', () => {
   });
 
   test('accepts a retired id that redirects to an existing note, and rejects one that redirects nowhere', () => {
-    const good = withFile(minimalProject(), 'notes/ids.json', '{ "ids": ["k8s-1.7-gone", "k8s-1.7-local-volume-unmount"], "redirects": { "k8s-1.7-gone": "k8s-1.7-local-volume-unmount" } }');
+    const good = withFile(
+      minimalProject(),
+      'notes/ids.json',
+      '{ "ids": ["k8s-1.7-gone", "k8s-1.7-local-volume-unmount"], "redirects": { "k8s-1.7-gone": "k8s-1.7-local-volume-unmount" } }',
+    );
     expect(problemsOf(good)).toEqual([]);
-    const bad = withFile(minimalProject(), 'notes/ids.json', '{ "ids": ["k8s-1.7-gone", "k8s-1.7-local-volume-unmount"], "redirects": { "k8s-1.7-gone": "k8s-1.7-nowhere" } }');
+    const bad = withFile(
+      minimalProject(),
+      'notes/ids.json',
+      '{ "ids": ["k8s-1.7-gone", "k8s-1.7-local-volume-unmount"], "redirects": { "k8s-1.7-gone": "k8s-1.7-nowhere" } }',
+    );
     expect(problemsOf(bad)).toMatchInlineSnapshot(`
       [
         "notes/ids.json:1 redirects.k8s-1.7-gone — found "k8s-1.7-nowhere", expected the id of an existing note (directly or through further redirects, without a loop)",
