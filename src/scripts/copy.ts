@@ -28,3 +28,5 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     if (announcer) announcer.textContent = `${announcer.dataset['message'] ?? ''}: ${text}`;
   });
 }
+
+export {};
