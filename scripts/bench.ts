@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: builds a synthetic corpus (default 5,000 notes over 20 releases) with the real
+ * pipeline and prints build time, peak memory, pages, dist size, gzipped page weights and a one-note rebuild.
+ * Options: --notes N (total), --releases N, --keep (leave the temporary folder).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { readKeyedYaml } from '../src/lib/data-files.ts';
+import { makeCorpus } from '../src/lib/synthetic.ts';
+
+const { values } = parseArgs({
+  options: { notes: { type: 'string', default: '5000' }, releases: { type: 'string', default: '20' }, keep: { type: 'boolean', default: false } },
+});
+const releases = Number(values.releases);
+const notesPerRelease = Math.round(Number(values.notes) / releases);
+const root = mkdtempSync(join(tmpdir(), 'pict-bench-'));
+const content = join(root, 'content');
+const outDir = join(root, 'dist');
+
+const ids = (file: string) => readKeyedYaml(file).map((entry) => entry.id);
+cpSync('data', join(content, 'data'), { recursive: true, filter: (src) => !src.includes('releases/') });
+for (const file of makeCorpus({
+  releases,
+  notesPerRelease,
+  teams: ids('data/teams.yaml'),
+  components: ids('data/components.yaml'),
+  areas: ids('data/areas.yaml'),
+})) {
+  mkdirSync(dirname(join(content, file.path)), { recursive: true });
+  writeFileSync(join(content, file.path), file.text);
+}
+
+// Builds in a child Node process through Astro's API, which then reports its own peak memory
+// (Pagefind's indexer is a separate native process and is not included).
+const BUILD_SCRIPT = `import { build } from 'astro';
+await build({ outDir: process.env.BENCH_OUT_DIR, logLevel: 'error' });
+console.log('MAXRSS_KB=' + process.resourceUsage().maxRSS);`;
+
+function build(label: string): { seconds: number; peakMb: number } {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT], {
+    env: { ...process.env, BENCH_OUT_DIR: outDir, PICT_CONTENT_ROOT: content, PICT_CACHE_DIR: join(root, 'cache') },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const peakKb = Number(/MAXRSS_KB=(\d+)/.exec(result.stdout)?.[1]);
+  if (result.status !== 0 || !peakKb) {
+    console.error(result.stdout.slice(-3000), result.stderr.slice(-3000));
+    throw new Error(`${label} build failed`);
+  }
+  return { seconds, peakMb: peakKb / 1024 };
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+const gz = (path: string) => gzipSync(readFileSync(path)).length;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const first = build('full');
+const files = walk(outDir);
+const pages = files.filter((file) => file.endsWith('.html'));
+const size = files.reduce((sum, file) => sum + statSync(file).size, 0);
+const itemPage = join(outDir, 'en/items/k8s-1.7-item-0/index.html');
+const html = readFileSync(itemPage, 'utf8');
+const assets = (pattern: RegExp) =>
+  [...html.matchAll(pattern)].map((match) => join(outDir, (match[1] ?? '').replace(/^\//, '')));
+const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g).reduce((sum, file) => sum + gz(file), 0);
+const js = assets(/<script[^>]+src="([^"]+)"/g).reduce((sum, file) => sum + gz(file), 0);
+const searchBytes = walk(join(outDir, 'pagefind')).reduce((sum, file) => sum + statSync(file).size, 0);
+const itemGz = { html: gz(itemPage), css, js };
+
+// A one-note rebuild: change one note's text and build again with the warm cache.
+const changed = join(content, 'notes/kubernetes-1.7/item-0.md');
+writeFileSync(changed, readFileSync(changed, 'utf8').replace('en:\n  title: ', 'en:\n  title: Changed '));
+const second = build('one-note');
+
+console.log(`notes:                 ${releases * notesPerRelease} in ${releases} releases`);
+console.log(`build:                 ${first.seconds.toFixed(1)} s, peak memory ${first.peakMb.toFixed(0)} MB`);
+console.log(`pages written:         ${pages.length}`);
+console.log(`dist size:             ${(size / 1024 / 1024).toFixed(1)} MB (${files.length} files; search index ${(searchBytes / 1024 / 1024).toFixed(1)} MB)`);
+console.log(`item page, gzipped:    HTML ${kb(itemGz.html)}, CSS ${kb(itemGz.css)}, JS ${kb(itemGz.js)}`);
+console.log(`one-note rebuild:      ${second.seconds.toFixed(1)} s, peak memory ${second.peakMb.toFixed(0)} MB`);
+console.log(`machine:               ${execFileSync('nproc').toString().trim()} cores, ${(Number(execFileSync('sh', ['-c', "awk '/MemTotal/ {print $2}' /proc/meminfo"]).toString()) / 1024 / 1024).toFixed(0)} GB`);
+if (values.keep) console.log(`kept: ${root}`);
+else rmSync(root, { recursive: true, force: true });
