@@ -18,6 +18,24 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkGfm] }),
   },
   devToolbar: { enabled: false },
+  // Scripts are files, never inlined, so the Content-Security-Policy needs no 'unsafe-inline'.
+  vite: { build: { assetsInlineLimit: 0 } },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        // Pagefind runs its search in a worker and compiles WebAssembly.
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   // Separate caches let tests build fixture sites without sharing a content store.
   cacheDir: process.env.PICT_CACHE_DIR ?? './node_modules/.astro',
 });
