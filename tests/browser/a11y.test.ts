@@ -1,0 +1,98 @@
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { buildSite } from '../support/build-site.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  const dist = await buildSite({ name: 'default' });
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PAGE_KINDS = [
+  ['home', ''],
+  ['release', 'releases/kubernetes-1.7/'],
+  ['filtered release', 'releases/kubernetes-1.7/?impact=attention&team=ops'],
+  ['item', 'items/k8s-1.7-affinity-in-annotations/'],
+  ['team', 'teams/ops/'],
+  ['team index', 'teams/'],
+  ['component', 'components/kube-proxy/'],
+  ['component index', 'components/'],
+  ['impact', 'impact/attention/'],
+  ['impact index', 'impact/'],
+  ['checklist', 'releases/kubernetes-1.7/checklist/'],
+] as const;
+
+/** Runs axe-core's WCAG 2.0, 2.1 and 2.2 A/AA rules on the page; returns one line per violation and node. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'],
+      },
+    }),
+  );
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`,
+    ),
+  );
+}
+
+declare global {
+  interface Window {
+    axe: typeof axe;
+  }
+}
+
+describe.each([
+  ['light', 'zh'],
+  ['light', 'en'],
+  ['dark', 'zh'],
+  ['dark', 'en'],
+] as const)('axe-core in %s mode, %s', (colorScheme, lang) => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await browser.newPage({ colorScheme });
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  test.each(PAGE_KINDS)('finds no violation on the %s page', async (_kind, path) => {
+    await page.goto(server.url(`${lang}/${path}`));
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('finds no violation with the search dialog open and showing results', async () => {
+    await page.goto(server.url(`${lang}/`));
+    await page.locator('#search-open').click();
+    await page.fill('#search-input', 'kube-proxy');
+    await page.locator('#search-results li').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('axe-core itself', () => {
+  test('reports a violation on a page that has one, so the gate can fail', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<html><body><img src="x.png"><a href="#"></a></body></html>');
+    const violations = await axeViolations(page);
+    await page.close();
+    expect(violations.some((line) => line.startsWith('image-alt'))).toBe(true);
+  });
+});
