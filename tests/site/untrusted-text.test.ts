@@ -1,0 +1,105 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addIdsToLedger, formatLedger } from '../../src/lib/ledger.ts';
+import { scanTags } from '../../src/lib/links.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { buildSite } from '../support/build-site.ts';
+import { copyContent, readPages, readProject } from '../support/dist.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+// Frontmatter is data: whatever markup a note's texts contain must reach readers as text.
+const ID = 'k8s-1.7-markup-in-texts';
+const HOSTILE = {
+  title: '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">',
+  summary:
+    '[click](javascript:window.pwned=3) <a href="javascript:window.pwned=4">link</a> `<b>code</b>`',
+  assessment: '"><svg onload="window.pwned=5"> & </textarea> {{x}}',
+};
+
+function hostileNote(): string {
+  const texts = JSON.stringify(HOSTILE);
+  return `---\nid: ${ID}\nsection: known-issues\narea: storage\nimpact: attention\nteams: [ops]\ntickets: [PICT-7]\nzh: ${texts}\nen: ${texts}\n---\n`;
+}
+
+let dist: string;
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  const root = copyContent('untrusted-text');
+  writeFileSync(join(root, 'notes/kubernetes-1.7/markup-in-texts.md'), hostileNote());
+  const ledger = readProject().ledger;
+  writeFileSync(join(root, 'notes/ids.json'), formatLedger(addIdsToLedger(ledger, [ID])));
+  dist = await buildSite({ name: 'untrusted-text', contentRoot: root });
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a note whose texts contain markup and javascript: URLs', () => {
+  test('is escaped in every page that shows it', () => {
+    const pages = readPages(dist);
+    const showing = [...pages].filter(([, html]) => html.includes('window.pwned'));
+    expect(showing.length).toBeGreaterThanOrEqual(6);
+    for (const [page, html] of showing) {
+      // Inside attribute values `<` is plain text; such markup must never appear as real tags.
+      const injected = scanTags(html).filter(
+        (tag) =>
+          Object.keys(tag.attributes).some((name) => name.startsWith('on')) ||
+          Object.values(tag.attributes).some((value) => /^\s*javascript:/i.test(value)) ||
+          (tag.name === 'img' && tag.attributes['src'] === 'x') ||
+          // The site has no inline scripts at all, so any script without src was injected.
+          (tag.name === 'script' && !('src' in tag.attributes)),
+      );
+      expect(injected, page).toEqual([]);
+    }
+    const item = pages.get(`en/items/${ID}/index.html`) ?? '';
+    expect(item).toContain('&lt;script&gt;window.pwned = 1&lt;/script&gt;');
+    expect(item).toContain('<code>&lt;b&gt;code&lt;/b&gt;</code>');
+  });
+
+  test.each(['notes.json', 'notes.csv'])('keeps the text verbatim as data in %s', async (file) => {
+    const response = await fetch(server.url(file));
+    const body = await response.text();
+    expect(body).toContain('window.pwned = 1');
+  });
+
+  test('runs nothing in the browser on the item, release and search views', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    for (const path of [
+      `en/items/${ID}/`,
+      `zh/items/${ID}/`,
+      'en/releases/kubernetes-1.7/',
+      'en/teams/ops/',
+    ]) {
+      await page.goto(server.url(path));
+      await page
+        .locator('a[href^="javascript:"]')
+        .count()
+        .then((count) => expect(count).toBe(0));
+      expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    }
+    await page.goto(server.url('en/'));
+    await page.locator('#search-open').click();
+    await page.fill('#search-input', 'pwned');
+    await page.locator('#search-results li').first().waitFor();
+    expect(
+      await page
+        .locator('#search-results img, #search-results svg, #search-results script')
+        .count(),
+    ).toBe(0);
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
