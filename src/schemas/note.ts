@@ -73,6 +73,12 @@ export const noteSchema = z
     components: z.array(slug).default([]),
     /** Upstream release-note anchors, PRs, issues, KEPs, docs. */
     upstream: z.array(upstreamLinkSchema).default([]),
+    /** Upstream authors (GitHub handles without @), as the release notes credit them. */
+    authors: z
+      .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'a GitHub handle' }))
+      .default([]),
+    /** Upstream flagged the change "action required" (release-note JSON `action_required`, or the Markdown section). */
+    actionRequired: z.boolean({ error: 'true or false' }).default(false),
     /** PICT tracker keys, linked through the site's tracker URL pattern. */
     tickets: z
       .array(z.string().regex(TICKET_PATTERN, { error: 'a tracker key like PICT-1234' }))

@@ -210,3 +210,26 @@ describe('search under a base path', () => {
     await context.close();
   });
 });
+
+describe('the search index', () => {
+  test.each(['zh', 'en'])(
+    'holds every note of the repository in %s, and nothing else as an item',
+    async (lang) => {
+      const { readProject } = await import('../support/dist.ts');
+      const ids = readProject()
+        .notes.map((note) => note.data.id)
+        .sort();
+      const page = await browser.newPage();
+      await page.goto(server.url(`${lang}/`));
+      // A string, so that Vitest leaves the dynamic import alone; it runs in the page.
+      const indexed = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search(null, { filters: {} });
+      const data = await Promise.all(search.results.map((result) => result.data()));
+      return data.flatMap((result) => (result.meta.id ? [result.meta.id] : []));
+    })()`)) as string[];
+      await page.close();
+      expect(indexed.sort()).toEqual(ids);
+    },
+  );
+});

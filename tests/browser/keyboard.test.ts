@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { buildSite } from '../support/build-site.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+let browser: Browser;
+let server: StaticServer;
+let page: Page;
+
+beforeAll(async () => {
+  const dist = await buildSite({ name: 'default' });
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Presses Tab until the focused element matches, failing after `limit` presses. */
+async function tabTo(
+  matches: (element: { tag: string; text: string; name: string; value: string }) => boolean,
+  limit = 80,
+): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return {
+        tag: element?.tagName.toLowerCase() ?? '',
+        text: element?.textContent?.trim() ?? '',
+        name: element?.getAttribute('name') ?? '',
+        value: element?.value ?? '',
+      };
+    });
+    if (matches(focused)) return;
+  }
+  throw new Error('never reached the element with Tab');
+}
+
+describe('keyboard only', () => {
+  test('walks from the home page to a filtered release, an item, the other language and a search result', async () => {
+    await page.goto(server.url('en/'));
+
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Skip to content',
+    );
+    await page.keyboard.press('Enter');
+    expect(page.url()).toMatch(/#main$/);
+
+    await tabTo((element) => element.tag === 'a' && element.text === 'Kubernetes 1.7');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/en/releases/kubernetes-1.7/');
+
+    await tabTo(
+      (element) =>
+        element.tag === 'input' && element.name === 'impact' && element.value === 'attention',
+    );
+    await page.keyboard.press('Space');
+    await page.waitForURL('**/en/releases/kubernetes-1.7/?impact=attention');
+    await expect(page.locator('[data-filterable] .item:not([hidden])').count()).resolves.toBe(9);
+
+    await tabTo((element) => element.tag === 'a' && element.text.startsWith('hostPath'), 200);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/en/items/k8s-1.7-hostpath-parent-directory-references/');
+
+    await tabTo((element) => element.tag === 'a' && element.text === '中文');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/zh/items/k8s-1.7-hostpath-parent-directory-references/');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+
+    await page.keyboard.press('/');
+    await page.keyboard.type('kube-proxy');
+    await page.locator('#search-results li').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/zh/items/k8s-1.7-kube-proxy-config-file/');
+  });
+
+  test('reaches the theme toggle and switches the theme with Enter', async () => {
+    await page.goto(server.url('en/teams/'));
+    const before = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await tabTo((element) => element.tag === 'button' && element.text === 'Toggle dark mode');
+    await page.keyboard.press('Enter');
+    const after = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(after).not.toBe(before);
+  });
+
+  test('shows where the focus is', async () => {
+    await page.goto(server.url('en/'));
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement as Element).outlineStyle,
+    );
+    expect(outline).toBe('solid');
+  });
+});
