@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { siteConfig } from '../../site.config.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { closeSession, launchBrowser, openSession, type Session } from '../support/browser.ts';
+import { buildSite } from '../support/build-site.ts';
+import { readProject } from '../support/dist.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+const BASE = '/pict-notes/';
+const project = readProject();
+const release = project.releases.find((candidate) =>
+  project.notes.some((note) => note.data.release === candidate.id),
+);
+if (!release) throw new Error('no release has notes');
+const releaseNotes = project.notes
+  .map((note) => note.data)
+  .filter((note) => note.release === release.id);
+const attentionIds = releaseNotes
+  .filter((note) => note.impact === 'attention')
+  .map((note) => note.id)
+  .sort();
+const id = releaseNotes[0]?.id ?? '';
+
+let browser: Browser;
+let server: StaticServer;
+let session: Session | undefined;
+
+beforeAll(async () => {
+  const dist = await buildSite({ name: 'base-path', base: BASE });
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist, BASE)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  if (!session) return;
+  const leftovers = await closeSession(session);
+  session = undefined;
+  // Anything requested outside the base (e.g. /theme.js) is a 404 here, so it shows up as a failure.
+  expect(leftovers).toEqual({ offHost: [], failures: [] });
+});
+
+async function open(path: string, options: Parameters<typeof openSession>[1] = {}): Promise<Page> {
+  session = await openSession(browser, options);
+  await session.page.goto(server.url(path));
+  return session.page;
+}
+
+describe(`a site built for ${BASE}`, () => {
+  test('serves the home page under the base, styled, after the language redirect', async () => {
+    const page = await open('');
+    await page.waitForURL(server.url('zh/'));
+    expect(await page.title()).toContain(siteConfig.title.zh);
+    expect(await page.locator('h1').count()).toBeGreaterThan(0);
+    const background = await page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    );
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+  });
+
+  test('links each item of a release page under the base, and those links work', async () => {
+    const page = await open(`zh/releases/${release.id}/`);
+    const hrefs = await page
+      .locator('[data-filterable] a.item-title')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs.sort()).toEqual(releaseNotes.map((note) => `${BASE}zh/items/${note.id}/`).sort());
+    await page.locator(`[data-filterable] a.item-title[href="${BASE}zh/items/${id}/"]`).click();
+    await page.waitForURL(server.url(`zh/items/${id}/`));
+    expect(await page.locator('code.item-id').textContent()).toBe(id);
+  });
+
+  test('filters a release page, keeping the base in the URL', async () => {
+    const page = await open(`zh/releases/${release.id}/`);
+    await page.locator('form.filters button[type=submit]').waitFor({ state: 'hidden' });
+    await page.check('input[name=impact][value=attention]');
+    const visible = await page
+      .locator('[data-filterable] .item:visible')
+      .evaluateAll((items) => items.map((item) => item.id));
+    expect(visible.sort()).toEqual(attentionIds);
+    const url = new URL(page.url());
+    expect(`${url.pathname}${url.search}`).toBe(
+      `${BASE}zh/releases/${release.id}/?impact=attention`,
+    );
+  });
+
+  test.each([true, false])(
+    'redirects /i/<id>/ to the Chinese item page under the base (JavaScript %s)',
+    async (javaScriptEnabled) => {
+      const page = await open(`i/${id}/`, { javaScriptEnabled });
+      await page.waitForURL(server.url(`zh/items/${id}/`));
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    },
+  );
+});

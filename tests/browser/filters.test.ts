@@ -1,0 +1,144 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import type { Note } from '../../src/schemas/note.ts';
+import { closeSession, launchBrowser, openSession, type Session } from '../support/browser.ts';
+import { buildSite } from '../support/build-site.ts';
+import { readProject } from '../support/dist.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
+
+const project = readProject();
+const release = project.releases.find((candidate) =>
+  project.notes.some((note) => note.data.release === candidate.id),
+);
+if (!release) throw new Error('no release has notes');
+const releaseNotes = project.notes
+  .map((note) => note.data)
+  .filter((note) => note.release === release.id);
+const idsWhere = (test: (note: Note) => boolean) =>
+  releaseNotes
+    .filter(test)
+    .map((note) => note.id)
+    .sort();
+const allIds = idsWhere(() => true);
+const attentionIds = idsWhere((note) => note.impact === 'attention');
+
+/** A team that narrows the attention notes to some, not all, and is not the same as the team alone. */
+const team = project.teams.find((candidate) => {
+  const both = idsWhere((note) => note.impact === 'attention' && note.teams.includes(candidate.id));
+  const teamOnly = idsWhere((note) => note.teams.includes(candidate.id));
+  return both.length > 0 && both.length < attentionIds.length && teamOnly.length > both.length;
+});
+
+let browser: Browser;
+let server: StaticServer;
+let session: Session | undefined;
+
+beforeAll(async () => {
+  const dist = await buildSite({ name: 'default' });
+  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  if (!session) return;
+  const leftovers = await closeSession(session);
+  session = undefined;
+  expect(leftovers).toEqual({ offHost: [], failures: [] });
+});
+
+/** Opens the Chinese release page (with a query) once its filter script has taken over the form. */
+async function openRelease(query = '', options: { javaScript?: boolean } = {}): Promise<Page> {
+  session = await openSession(browser, { javaScriptEnabled: options.javaScript ?? true });
+  const { page } = session;
+  await page.goto(server.url(`zh/releases/${release?.id}/${query}`));
+  if (options.javaScript !== false) {
+    await page.locator('form.filters button[type=submit]').waitFor({ state: 'hidden' });
+  }
+  return page;
+}
+
+/** Ids of the release page items a reader can see, sorted. */
+async function visibleItems(page: Page): Promise<string[]> {
+  const ids = await page
+    .locator('[data-filterable] .item:visible')
+    .evaluateAll((items) => items.map((item) => item.id));
+  return ids.sort();
+}
+
+async function checkedBoxes(page: Page): Promise<string[]> {
+  return page
+    .locator('form.filters input:checked')
+    .evaluateAll((inputs) =>
+      inputs.map((input) => `${input.getAttribute('name')}=${input.getAttribute('value')}`),
+    );
+}
+
+const queryOf = (page: Page) => [...new URL(page.url()).searchParams].map(([k, v]) => `${k}=${v}`);
+
+describe('release page filters', () => {
+  test('the release has attention notes, and a team that narrows them', () => {
+    expect(attentionIds.length).toBeGreaterThan(0);
+    expect(attentionIds.length).toBeLessThan(allIds.length);
+    expect(team).toBeDefined();
+  });
+
+  test('show exactly the attention notes when impact attention is checked, and say so in the URL', async () => {
+    const page = await openRelease();
+    expect(await visibleItems(page)).toEqual(allIds);
+    await page.check('input[name=impact][value=attention]');
+    expect(await visibleItems(page)).toEqual(attentionIds);
+    expect(queryOf(page)).toEqual(['impact=attention']);
+  });
+
+  test('AND a team filter with the impact, show a chip for each, and clear all back to every item', async () => {
+    const page = await openRelease();
+    const teamId = team?.id ?? '';
+    await page.check('input[name=impact][value=attention]');
+    await page.check(`input[name=team][value="${teamId}"]`);
+    expect(await visibleItems(page)).toEqual(
+      idsWhere((note) => note.impact === 'attention' && note.teams.includes(teamId)),
+    );
+    expect(queryOf(page)).toEqual(['impact=attention', `team=${teamId}`]);
+    const chips = page.locator('#active-filters li button');
+    await expect.poll(() => page.locator('#active-filters').isVisible()).toBe(true);
+    expect(await chips.allTextContents()).toEqual([
+      `${t('zh', 'impact.attention')} ×`,
+      `${team?.name.zh} ×`,
+    ]);
+
+    await page.click('#filter-clear');
+    expect(await visibleItems(page)).toEqual(allIds);
+    expect(queryOf(page)).toEqual([]);
+    expect(await checkedBoxes(page)).toEqual([]);
+    expect(await page.locator('#active-filters').isVisible()).toBe(false);
+  });
+
+  test('removing a chip unchecks its box and widens the view again', async () => {
+    const page = await openRelease('?impact=attention');
+    await page.locator('#active-filters li button').click();
+    expect(await checkedBoxes(page)).toEqual([]);
+    expect(await visibleItems(page)).toEqual(allIds);
+  });
+
+  test('restore the boxes and the view from a pasted URL', async () => {
+    const page = await openRelease('?impact=none&team=network-plugin');
+    const expected = idsWhere(
+      (note) => note.impact === 'none' && note.teams.includes('network-plugin'),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await checkedBoxes(page)).toEqual(['impact=none', 'team=network-plugin']);
+    expect(await visibleItems(page)).toEqual(expected);
+    expect(await page.locator('#active-filters li').count()).toBe(2);
+  });
+
+  test('leave every item visible without JavaScript, even for a filtered URL', async () => {
+    const page = await openRelease('?impact=attention', { javaScript: false });
+    expect(await visibleItems(page)).toEqual(allIds);
+    expect(await page.locator('form.filters button[type=submit]').isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { loadProject } from '../../src/lib/project.ts';
+import { readProjectFiles } from '../../src/lib/read-project.ts';
+import { outDirOf, runBuild, type BuildOutput } from '../support/build-site.ts';
+import { copyContent } from '../support/dist.ts';
+
+const NAME = 'bad-note';
+
+/** The repository's content with the first note of the first release given an impact level that does not exist. */
+function badSite(): { root: string; file: string } {
+  const root = copyContent(NAME);
+  const release = readdirSync(join(root, 'notes'), { withFileTypes: true }).find((entry) =>
+    entry.isDirectory(),
+  );
+  const note = readdirSync(join(root, 'notes', release?.name ?? '')).find((name) =>
+    name.endsWith('.md'),
+  );
+  const file = `notes/${release?.name}/${note}`;
+  const text = readFileSync(join(root, file), 'utf8');
+  expect(text).toMatch(/^impact: /m);
+  writeFileSync(join(root, file), text.replace(/^impact: .*$/m, 'impact: critical'));
+  return { root, file };
+}
+
+describe('building a site with a bad note', () => {
+  let site: { root: string; file: string };
+  let build: BuildOutput;
+
+  beforeAll(async () => {
+    site = badSite();
+    rmSync(outDirOf(NAME), { recursive: true, force: true });
+    build = await runBuild({ name: NAME, contentRoot: site.root });
+  });
+
+  test('exits non-zero', () => {
+    expect(build.code).not.toBe(0);
+    expect(build.code).not.toBeNull();
+  });
+
+  test("prints the checker's one-line message naming the file, line and field", () => {
+    const problems = loadProject(readProjectFiles(site.root)).problems.map(formatProblem);
+    expect(problems).toHaveLength(1);
+    const [message = ''] = problems;
+    expect(message).toMatch(
+      new RegExp(`^${site.file.replace(/[.]/g, '\\.')}:\\d+ impact — found "critical", expected `),
+    );
+    expect(build.output).toContain(message);
+    expect(build.output).toContain('1 problem(s) in notes or data: nothing was built.');
+  });
+
+  test('writes no output folder', () => {
+    expect(existsSync(build.outDir)).toBe(false);
+  });
+});

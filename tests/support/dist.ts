@@ -1,0 +1,88 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { extractLinks, scanTags, type Tag } from '../../src/lib/links.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { loadProject, resolveRedirect, type Project } from '../../src/lib/project.ts';
+import { readProjectFiles } from '../../src/lib/read-project.ts';
+import { ROOT, TMP } from './build-site.ts';
+
+/** Every file under a folder, as `/`-separated paths relative to it, sorted. */
+export function listFiles(dir: string): string[] {
+  const walk = (path: string): string[] =>
+    readdirSync(path, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(join(path, entry.name)) : [join(path, entry.name)],
+    );
+  return walk(dir)
+    .map((path) => relative(dir, path).split(sep).join('/'))
+    .sort();
+}
+
+/** The HTML pages of a built site, by path relative to it (`zh/items/x/index.html`). */
+export function readPages(dist: string): Map<string, string> {
+  return new Map(
+    listFiles(dist)
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => [file, readFileSync(join(dist, file), 'utf8')]),
+  );
+}
+
+/** The validated project under a content root; throws when it has problems, since a site is built only from a valid one. */
+export function readProject(root = ROOT): Project {
+  const { project, problems } = loadProject(readProjectFiles(root));
+  if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
+  return project;
+}
+
+/** Note ids retired in the id ledger, with the id of the note each leads to (following chains). */
+export function retiredIds(project: Project): Map<string, string> {
+  const { redirects } = project.ledger;
+  return new Map(
+    Object.keys(redirects).map((id) => [
+      id,
+      resolveRedirect(id, redirects) ?? `(no note for ${id})`,
+    ]),
+  );
+}
+
+/** A fresh copy of the repository's `data/` and `notes/` in `tmp/test-fixtures/<name>/`, to be changed by a test. */
+export function copyContent(name: string): string {
+  const root = join(TMP, 'test-fixtures', name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  for (const dir of ['data', 'notes'])
+    cpSync(join(ROOT, dir), join(root, dir), { recursive: true });
+  return root;
+}
+
+/** Whether a built site has a file at a path relative to it. */
+export function hasFile(dist: string, path: string): boolean {
+  return existsSync(join(dist, path));
+}
+
+/** Names of the pages one level below a folder of a built site (`zh/items` → note ids), sorted. */
+export function pagesBelow(pages: ReadonlyMap<string, string>, folder: string): string[] {
+  const prefix = `${folder}/`;
+  const suffix = '/index.html';
+  return [...pages.keys()]
+    .flatMap((file) => {
+      if (!file.startsWith(prefix) || !file.endsWith(suffix)) return [];
+      const name = file.slice(prefix.length, -suffix.length);
+      return name === '' || name.includes('/') ? [] : [name];
+    })
+    .sort();
+}
+
+/** Where a page sends the reader with `<meta http-equiv="refresh">`, if it does. */
+export function refreshTargetOf(html: string): string | undefined {
+  return extractLinks(html).find((link) => link.tag === 'meta')?.value;
+}
+
+/** The first start tag matching a test, e.g. `tagWhere(html, (tag) => tag.name === 'html')`. */
+export function tagWhere(html: string, test: (tag: Tag) => boolean): Tag | undefined {
+  return scanTags(html).find(test);
+}
+
+/** Whether a tag's `class` attribute has a class. */
+export function hasClass(tag: Tag, name: string): boolean {
+  return (tag.attributes['class'] ?? '').split(/\s+/).includes(name);
+}
