@@ -18,13 +18,20 @@ const browser = await launchBrowser();
 const page = await browser.newPage();
 let bytes = 0;
 page.on('requestfinished', (request) => {
-  void request.sizes().then((sizes) => (bytes += sizes.responseBodySize + sizes.responseHeadersSize));
+  void request
+    .sizes()
+    .then((sizes) => (bytes += sizes.responseBodySize + sizes.responseHeadersSize));
 });
 
 /** Types a query into the open dialog; counts bytes since `since` (the first search includes loading Pagefind). */
-async function measure(query: string, started: number): Promise<{ ms: number; kb: number; results: number }> {
+async function measure(
+  query: string,
+  started: number,
+): Promise<{ ms: number; kb: number; results: number }> {
   await page.fill('#search-input', query);
-  await page.waitForFunction(() => (document.querySelector('#search-results')?.childElementCount ?? 0) > 0);
+  await page.waitForFunction(
+    () => (document.querySelector('#search-results')?.childElementCount ?? 0) > 0,
+  );
   const ms = Date.now() - started;
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
@@ -34,7 +41,9 @@ async function measure(query: string, started: number): Promise<{ ms: number; kb
 
 async function clear(): Promise<void> {
   await page.fill('#search-input', '');
-  await page.waitForFunction(() => document.querySelector('#search-results')?.childElementCount === 0);
+  await page.waitForFunction(
+    () => document.querySelector('#search-results')?.childElementCount === 0,
+  );
   await page.waitForTimeout(300);
   bytes = 0;
 }
@@ -55,8 +64,12 @@ for (const [lang, first, followUp] of [
   const a = await measure(first, await openOn(page, lang));
   await clear();
   const b = await measure(followUp, Date.now());
-  console.log(`${lang} first search   "${first}": ${a.ms} ms to first results, ${a.kb.toFixed(1)} KB transferred (${a.results} results shown)`);
-  console.log(`${lang} follow-up      "${followUp}": ${b.ms} ms to first results, ${b.kb.toFixed(1)} KB transferred (${b.results} results shown)`);
+  console.log(
+    `${lang} first search   "${first}": ${a.ms} ms to first results, ${a.kb.toFixed(1)} KB transferred (${a.results} results shown)`,
+  );
+  console.log(
+    `${lang} follow-up      "${followUp}": ${b.ms} ms to first results, ${b.kb.toFixed(1)} KB transferred (${b.results} results shown)`,
+  );
 }
 await browser.close();
 await server.close();

@@ -4,7 +4,16 @@
  * Options: --notes N (total), --releases N, --keep (leave the temporary folder).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +22,11 @@ import { readKeyedYaml } from '../src/lib/data-files.ts';
 import { makeCorpus } from '../src/lib/synthetic.ts';
 
 const { values } = parseArgs({
-  options: { notes: { type: 'string', default: '5000' }, releases: { type: 'string', default: '20' }, keep: { type: 'boolean', default: false } },
+  options: {
+    notes: { type: 'string', default: '5000' },
+    releases: { type: 'string', default: '20' },
+    keep: { type: 'boolean', default: false },
+  },
 });
 const releases = Number(values.releases);
 const notesPerRelease = Math.round(Number(values.notes) / releases);
@@ -22,7 +35,10 @@ const content = join(root, 'content');
 const outDir = join(root, 'dist');
 
 const ids = (file: string) => readKeyedYaml(file).map((entry) => entry.id);
-cpSync('data', join(content, 'data'), { recursive: true, filter: (src) => !src.includes('releases/') });
+cpSync('data', join(content, 'data'), {
+  recursive: true,
+  filter: (src) => !src.includes('releases/'),
+});
 for (const file of makeCorpus({
   releases,
   notesPerRelease,
@@ -43,7 +59,12 @@ console.log('MAXRSS_KB=' + process.resourceUsage().maxRSS);`;
 function build(label: string): { seconds: number; peakMb: number } {
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT], {
-    env: { ...process.env, BENCH_OUT_DIR: outDir, PICT_CONTENT_ROOT: content, PICT_CACHE_DIR: join(root, 'cache') },
+    env: {
+      ...process.env,
+      BENCH_OUT_DIR: outDir,
+      PICT_CONTENT_ROOT: content,
+      PICT_CACHE_DIR: join(root, 'cache'),
+    },
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
   });
@@ -74,22 +95,41 @@ const itemPage = join(outDir, 'en/items/k8s-1.7-item-0/index.html');
 const html = readFileSync(itemPage, 'utf8');
 const assets = (pattern: RegExp) =>
   [...html.matchAll(pattern)].map((match) => join(outDir, (match[1] ?? '').replace(/^\//, '')));
-const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g).reduce((sum, file) => sum + gz(file), 0);
+const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g).reduce(
+  (sum, file) => sum + gz(file),
+  0,
+);
 const js = assets(/<script[^>]+src="([^"]+)"/g).reduce((sum, file) => sum + gz(file), 0);
-const searchBytes = walk(join(outDir, 'pagefind')).reduce((sum, file) => sum + statSync(file).size, 0);
+const searchBytes = walk(join(outDir, 'pagefind')).reduce(
+  (sum, file) => sum + statSync(file).size,
+  0,
+);
 const itemGz = { html: gz(itemPage), css, js };
 
 // A one-note rebuild: change one note's text and build again with the warm cache.
 const changed = join(content, 'notes/kubernetes-1.7/item-0.md');
-writeFileSync(changed, readFileSync(changed, 'utf8').replace('en:\n  title: ', 'en:\n  title: Changed '));
+writeFileSync(
+  changed,
+  readFileSync(changed, 'utf8').replace('en:\n  title: ', 'en:\n  title: Changed '),
+);
 const second = build('one-note');
 
 console.log(`notes:                 ${releases * notesPerRelease} in ${releases} releases`);
-console.log(`build:                 ${first.seconds.toFixed(1)} s, peak memory ${first.peakMb.toFixed(0)} MB`);
+console.log(
+  `build:                 ${first.seconds.toFixed(1)} s, peak memory ${first.peakMb.toFixed(0)} MB`,
+);
 console.log(`pages written:         ${pages.length}`);
-console.log(`dist size:             ${(size / 1024 / 1024).toFixed(1)} MB (${files.length} files; search index ${(searchBytes / 1024 / 1024).toFixed(1)} MB)`);
-console.log(`item page, gzipped:    HTML ${kb(itemGz.html)}, CSS ${kb(itemGz.css)}, JS ${kb(itemGz.js)}`);
-console.log(`one-note rebuild:      ${second.seconds.toFixed(1)} s, peak memory ${second.peakMb.toFixed(0)} MB`);
-console.log(`machine:               ${execFileSync('nproc').toString().trim()} cores, ${(Number(execFileSync('sh', ['-c', "awk '/MemTotal/ {print $2}' /proc/meminfo"]).toString()) / 1024 / 1024).toFixed(0)} GB`);
+console.log(
+  `dist size:             ${(size / 1024 / 1024).toFixed(1)} MB (${files.length} files; search index ${(searchBytes / 1024 / 1024).toFixed(1)} MB)`,
+);
+console.log(
+  `item page, gzipped:    HTML ${kb(itemGz.html)}, CSS ${kb(itemGz.css)}, JS ${kb(itemGz.js)}`,
+);
+console.log(
+  `one-note rebuild:      ${second.seconds.toFixed(1)} s, peak memory ${second.peakMb.toFixed(0)} MB`,
+);
+console.log(
+  `machine:               ${execFileSync('nproc').toString().trim()} cores, ${(Number(execFileSync('sh', ['-c', "awk '/MemTotal/ {print $2}' /proc/meminfo"]).toString()) / 1024 / 1024).toFixed(0)} GB`,
+);
 if (values.keep) console.log(`kept: ${root}`);
 else rmSync(root, { recursive: true, force: true });

@@ -44,13 +44,20 @@ function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
 }
 
-function words(random: () => number, list: readonly string[], count: number, joiner: string): string {
+function words(
+  random: () => number,
+  list: readonly string[],
+  count: number,
+  joiner: string,
+): string {
   return Array.from({ length: count }, () => pick(random, list)).join(joiner);
 }
 
 function sentence(random: () => number, lang: 'zh' | 'en', min: number, max: number): string {
   const count = min + Math.floor(random() * (max - min));
-  return lang === 'zh' ? `${words(random, ZH_WORDS, count, '')}。` : `${words(random, EN_WORDS, count, ' ')}.`;
+  return lang === 'zh'
+    ? `${words(random, ZH_WORDS, count, '')}。`
+    : `${words(random, EN_WORDS, count, ' ')}.`;
 }
 
 /** Release data, notes and the id ledger of a synthetic corpus with realistic text lengths and field mixes. */
@@ -70,9 +77,19 @@ export function makeCorpus(spec: CorpusSpec): CorpusFile[] {
         releaseDate: `${2017 + Math.floor(r / 3)}-0${1 + (r % 9)}-15`,
         changelogUrl: `https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-${version}.md`,
         summary: { zh: sentence(random, 'zh', 20, 40), en: sentence(random, 'en', 20, 40) },
-        themes: [1, 2, 3].map(() => ({ zh: sentence(random, 'zh', 15, 30), en: sentence(random, 'en', 15, 30) })),
+        themes: [1, 2, 3].map(() => ({
+          zh: sentence(random, 'zh', 15, 30),
+          en: sentence(random, 'en', 15, 30),
+        })),
         assessment: { status: 'in-progress' },
-        remarks: [{ section: 'other-notable-changes', area: pick(random, spec.areas), impact: 'none', text: { zh: '暂无需要直接关注的内容。', en: 'Nothing needs direct attention.' } }],
+        remarks: [
+          {
+            section: 'other-notable-changes',
+            area: pick(random, spec.areas),
+            impact: 'none',
+            text: { zh: '暂无需要直接关注的内容。', en: 'Nothing needs direct attention.' },
+          },
+        ],
       }),
     });
     for (let n = 0; n < spec.notesPerRelease; n += 1) {
@@ -87,15 +104,33 @@ export function makeCorpus(spec: CorpusSpec): CorpusFile[] {
         ...(impact === 'none' ? { reason: pick(random, NO_IMPACT_REASONS) } : {}),
         ...(random() < 0.5 ? { maturity: pick(random, MATURITIES) } : {}),
         teams: random() < 0.6 ? [pick(random, spec.teams)] : [],
-        components: [pick(random, spec.components), pick(random, spec.components)].filter((c, i, all) => all.indexOf(c) === i),
+        components: [pick(random, spec.components), pick(random, spec.components)].filter(
+          (c, i, all) => all.indexOf(c) === i,
+        ),
         upstream: [`https://github.com/kubernetes/kubernetes/pull/${40000 + r * 1000 + n}`],
-        ...(needsWork(impact) && random() < 0.3 ? { tickets: [`PICT-${1000 + n}`], status: 'in-progress' } : {}),
-        zh: { title: sentence(random, 'zh', 4, 10), summary: sentence(random, 'zh', 20, 60), assessment: sentence(random, 'zh', 8, 30) },
-        en: { title: sentence(random, 'en', 4, 10), summary: sentence(random, 'en', 20, 60), assessment: sentence(random, 'en', 8, 30) },
+        ...(needsWork(impact) && random() < 0.3
+          ? { tickets: [`PICT-${1000 + n}`], status: 'in-progress' }
+          : {}),
+        zh: {
+          title: sentence(random, 'zh', 4, 10),
+          summary: sentence(random, 'zh', 20, 60),
+          assessment: sentence(random, 'zh', 8, 30),
+        },
+        en: {
+          title: sentence(random, 'en', 4, 10),
+          summary: sentence(random, 'en', 20, 60),
+          assessment: sentence(random, 'en', 8, 30),
+        },
       };
-      files.push({ path: `notes/${release}/item-${n}.md`, text: `---\n${stringify(frontmatter)}---\n` });
+      files.push({
+        path: `notes/${release}/item-${n}.md`,
+        text: `---\n${stringify(frontmatter)}---\n`,
+      });
     }
   }
-  files.push({ path: 'notes/ids.json', text: `${JSON.stringify({ ids: ids.sort(), redirects: {} }, null, 2)}\n` });
+  files.push({
+    path: 'notes/ids.json',
+    text: `${JSON.stringify({ ids: ids.sort(), redirects: {} }, null, 2)}\n`,
+  });
   return files;
 }

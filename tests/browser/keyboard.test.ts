@@ -82,10 +82,14 @@ describe('keyboard only', () => {
 
   test('reaches the theme toggle and switches the theme with Enter', async () => {
     await page.goto(server.url('en/teams/'));
-    const before = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const before = await page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    );
     await tabTo((element) => element.tag === 'button' && element.text === 'Toggle dark mode');
     await page.keyboard.press('Enter');
-    const after = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const after = await page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    );
     expect(after).not.toBe(before);
   });
 
