@@ -3,7 +3,7 @@ export const siteConfig = {
   /** The site's name in both languages. */
   title: { zh: 'PICT 升级说明', en: 'PICT Upgrade Notes' },
   /** Path the site is served under, e.g. `/pict-notes/`; `PICT_BASE` overrides it for a build. */
-  base: process.env['PICT_BASE'] ?? '/',
+  base: `/${(process.env['PICT_BASE'] ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'),
   /** Absolute origin the site is served from (used for canonical links); `PICT_SITE` overrides it. */
   site: process.env['PICT_SITE'] ?? 'https://pict-notes.internal',
   /** Tracker URL for a ticket key; `{key}` is replaced by e.g. `PICT-1234`. */

@@ -67,7 +67,6 @@ export const en = {
   'filters.component': 'Component',
   'filters.maturity': 'Maturity',
   'filters.section': 'Section',
-  'filters.apply': 'Apply filters',
   'filters.clear': 'Clear all filters',
   'filters.active': 'Active filters',
   'filters.remove': 'Remove filter {name}',

@@ -68,7 +68,6 @@ export const zh: Record<UiKey, string> = {
   'filters.component': '组件',
   'filters.maturity': '成熟度',
   'filters.section': '章节',
-  'filters.apply': '应用筛选',
   'filters.clear': '清除全部筛选',
   'filters.active': '当前筛选',
   'filters.remove': '移除筛选 {name}',

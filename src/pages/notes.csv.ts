@@ -1,3 +1,4 @@
+import { siteConfig } from '../../site.config.ts';
 import type { APIRoute } from 'astro';
 import { toCsv, toExportRecord } from '../lib/exports.ts';
 import { notes } from '../queries.ts';
@@ -6,6 +7,6 @@ import { notes } from '../queries.ts';
 export const GET: APIRoute = () => {
   const records = [...notes]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((note) => toExportRecord(note, import.meta.env.BASE_URL));
+    .map((note) => toExportRecord(note, siteConfig.base));
   return new Response(toCsv(records), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

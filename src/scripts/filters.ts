@@ -7,30 +7,31 @@ import {
   type FilterState,
 } from '../lib/filters.ts';
 
-// Release-page filters: the form works as plain links without JavaScript (every item stays visible);
+// Release-page filters (no JavaScript, no filters: every item stays visible);
 // with it, changes apply at once and the state lives in the URL query so the view can be pasted.
-const form = document.querySelector<HTMLFormElement>('form.filters');
-if (form) {
+const panel = document.querySelector<HTMLElement>('section.filters');
+if (panel) {
   const items = [...document.querySelectorAll<HTMLElement>('[data-filterable] .item')];
   const status = document.getElementById('filter-status');
   const empty = document.getElementById('filter-empty');
   const chips = document.getElementById('active-filters');
   const chipList = chips?.querySelector('ul');
   const clear = document.getElementById('filter-clear');
-  form.querySelector('[type=submit]')?.setAttribute('hidden', '');
+  // Without JavaScript the checkboxes would do nothing, so they stay hidden.
+  panel.hidden = false;
 
   const readForm = (): FilterState =>
     Object.fromEntries(
       FILTER_KINDS.map((kind) => [
         kind,
-        [...form.querySelectorAll<HTMLInputElement>(`input[name="${kind}"]:checked`)].map(
+        [...panel.querySelectorAll<HTMLInputElement>(`input[name="${kind}"]:checked`)].map(
           (input) => input.value,
         ),
       ]),
     ) as FilterState;
 
   const writeForm = (state: FilterState) => {
-    for (const input of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+    for (const input of panel.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
       input.checked = state[input.name as keyof FilterState]?.includes(input.value) ?? false;
     }
   };
@@ -66,7 +67,7 @@ if (form) {
     chipList.replaceChildren();
     for (const kind of FILTER_KINDS) {
       for (const value of state[kind]) {
-        const input = form.querySelector<HTMLInputElement>(
+        const input = panel.querySelector<HTMLInputElement>(
           `input[name="${kind}"][value="${CSS.escape(value)}"]`,
         );
         const name = input?.dataset['label'] ?? value;
@@ -81,7 +82,7 @@ if (form) {
         button.addEventListener('click', () => {
           if (input) input.checked = false;
           update();
-          form.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus();
+          panel.querySelector<HTMLInputElement>('input[type=checkbox]')?.focus();
         });
         const li = document.createElement('li');
         li.append(button);
@@ -101,11 +102,7 @@ if (form) {
     apply(state);
   };
 
-  form.addEventListener('change', update);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    update();
-  });
+  panel.addEventListener('change', update);
   clear?.addEventListener('click', () => {
     writeForm(parseFilters(''));
     update();

@@ -74,7 +74,7 @@ describe(`a site built for ${BASE}`, () => {
 
   test('filters a release page, keeping the base in the URL', async () => {
     const page = await open(`zh/releases/${release.id}/`);
-    await page.locator('form.filters button[type=submit]').waitFor({ state: 'hidden' });
+    await page.locator('.filters').waitFor({ state: 'visible' });
     await page.check('input[name=impact][value=attention]');
     const visible = await page
       .locator('[data-filterable] .item:visible')

@@ -12,6 +12,8 @@ const note: ViewNote = {
   teams: ['ops', 'platform'],
   components: ['kubelet'],
   upstream: [{ kind: 'pr', url: 'https://github.com/kubernetes/kubernetes/pull/1', label: '#1' }],
+  authors: ['someone'],
+  actionRequired: false,
   tickets: ['PICT-1'],
   pendingTranslation: [],
   status: 'open',
