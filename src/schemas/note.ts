@@ -94,52 +94,70 @@ export const noteSchema = z
     /** English texts. */
     en: noteTextsSchema.optional(),
   })
-  .superRefine((note, ctx) => {
-    if (note.reason && note.impact !== 'none') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reason'],
-        input: note.reason,
-        message: 'no reason unless impact is none',
-      });
-    }
-    for (const lang of LANGS) {
-      const texts = note[lang];
-      const pending = note.pendingTranslation.includes(lang);
-      if (!texts && !pending) {
+  // Runs even when other fields are wrong, so that every problem is reported at once; the input
+  // may then be only partly valid, hence the defensive reads.
+  .superRefine(
+    (parsed, ctx) => {
+      const note = parsed as Partial<typeof parsed>;
+      const pendingTranslation = Array.isArray(note.pendingTranslation)
+        ? note.pendingTranslation
+        : [];
+      // Checks that depend on the impact wait until the impact itself is valid.
+      const impact = IMPACTS.find((level) => level === note.impact);
+      if (note.reason && impact !== undefined && impact !== 'none') {
         ctx.addIssue({
           code: 'custom',
-          path: [lang],
-          input: undefined,
-          message: `${lang === 'zh' ? 'Chinese' : 'English'} texts (title, summary, assessment), or "${lang}" listed in pendingTranslation`,
+          path: ['reason'],
+          input: note.reason,
+          message: 'no reason unless impact is none',
         });
       }
-      if (texts && pending) {
+      for (const lang of LANGS) {
+        const texts = note[lang];
+        const pending = pendingTranslation.includes(lang);
+        if (!texts && !pending) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [lang],
+            input: undefined,
+            message: `${lang === 'zh' ? 'Chinese' : 'English'} texts (title, summary, assessment), or "${lang}" listed in pendingTranslation`,
+          });
+        }
+        if (texts && pending) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['pendingTranslation'],
+            input: lang,
+            message: `no "${lang}" here, since ${lang} texts are written`,
+          });
+        }
+        if (
+          texts &&
+          typeof texts === 'object' &&
+          !texts.assessment &&
+          impact !== undefined &&
+          impact !== 'untriaged'
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [lang, 'assessment'],
+            input: undefined,
+            message: 'an assessment, since the note is triaged',
+          });
+        }
+      }
+      if (pendingTranslation.length === LANGS.length) {
         ctx.addIssue({
           code: 'custom',
           path: ['pendingTranslation'],
-          input: lang,
-          message: `no "${lang}" here, since ${lang} texts are written`,
+          input: pendingTranslation,
+          message:
+            'at most one language pending, since a note needs texts in one language at least',
         });
       }
-      if (texts && !texts.assessment && note.impact !== 'untriaged') {
-        ctx.addIssue({
-          code: 'custom',
-          path: [lang, 'assessment'],
-          input: undefined,
-          message: 'an assessment, since the note is triaged',
-        });
-      }
-    }
-    if (note.pendingTranslation.length === LANGS.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['pendingTranslation'],
-        input: note.pendingTranslation,
-        message: 'at most one language pending, since a note needs texts in one language at least',
-      });
-    }
-  })
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  )
   .transform((note) => ({
     ...note,
     status: note.status ?? (needsWork(note.impact) ? ('open' as const) : undefined),

@@ -1,0 +1,102 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { loadProject } from '../../src/lib/project.ts';
+import { readProjectFiles } from '../../src/lib/read-project.ts';
+import { copyContent } from '../support/dist.ts';
+
+const node = process.execPath;
+
+describe('npm run new', () => {
+  test('scaffolds an untriaged note with a fresh id, records the id, and the checker points at what to fill in', () => {
+    const root = copyContent('script-new');
+    const output = execFileSync(
+      node,
+      [
+        'scripts/new-note.ts',
+        '--root',
+        root,
+        '--release',
+        'kubernetes-1.7',
+        '--section',
+        'deprecations',
+        '--area',
+        'scheduling',
+        '--title',
+        'Affinity annotations removed',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(output).toContain('k8s-1.7-affinity-annotations-removed');
+    const text = readFileSync(
+      join(root, 'notes/kubernetes-1.7/affinity-annotations-removed.md'),
+      'utf8',
+    );
+    expect(text).toContain('id: k8s-1.7-affinity-annotations-removed');
+    expect(text).toContain('impact: untriaged');
+    const { problems } = loadProject(readProjectFiles(root));
+    expect(problems.map(formatProblem)).toEqual([
+      'notes/kubernetes-1.7/affinity-annotations-removed.md:11 zh.summary — found "", expected non-empty text',
+      'notes/kubernetes-1.7/affinity-annotations-removed.md:14 en.summary — found "", expected non-empty text',
+    ]);
+  });
+
+  test('refuses an unknown release with a one-line error and writes nothing', () => {
+    const root = copyContent('script-new-bad');
+    const before = readFileSync(join(root, 'notes/ids.json'), 'utf8');
+    const result = spawnSync(
+      node,
+      ['scripts/new-note.ts', '--root', root, '--release', 'kubernetes-9.9', '--title', 'X'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe('npm run new: --release must be one of: kubernetes-1.7');
+    expect(readFileSync(join(root, 'notes/ids.json'), 'utf8')).toBe(before);
+  });
+});
+
+describe('npm run ids', () => {
+  test('adds the ids of new notes to the ledger and keeps the old ones', () => {
+    const root = copyContent('script-ids');
+    const ledgerPath = join(root, 'notes/ids.json');
+    const ledger = JSON.parse(readFileSync(ledgerPath, 'utf8')) as { ids: string[] };
+    writeFileSync(ledgerPath, JSON.stringify({ ids: ledger.ids.slice(1), redirects: {} }));
+    execFileSync(node, ['scripts/record-ids.ts', root], { encoding: 'utf8' });
+    expect((JSON.parse(readFileSync(ledgerPath, 'utf8')) as { ids: string[] }).ids).toEqual(
+      ledger.ids,
+    );
+  });
+});
+
+describe('npm run check', () => {
+  test('exits 1 and prints every problem, one line each, with no stack trace', () => {
+    const root = copyContent('script-check');
+    writeFileSync(
+      join(root, 'notes/kubernetes-1.7/broken.md'),
+      '---\nid: k8s-1.7-broken\nimpcat: none\n---\n',
+    );
+    const result = spawnSync(node, ['scripts/check.ts', root], { encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'notes/kubernetes-1.7/broken.md:2 en — found nothing, expected English texts (title, summary, assessment), or "en" listed in pendingTranslation',
+      'notes/kubernetes-1.7/broken.md:2 id — found "k8s-1.7-broken", which notes/ids.json does not list, expected every id recorded in notes/ids.json (run npm run ids)',
+      'notes/kubernetes-1.7/broken.md:2 impact — found nothing, expected one of action-required, attention, investigate, watch, none, untriaged',
+      'notes/kubernetes-1.7/broken.md:2 section — found nothing, expected one of major-themes, action-required, known-issues, deprecations, notable-features, other-notable-changes',
+      'notes/kubernetes-1.7/broken.md:2 zh — found nothing, expected Chinese texts (title, summary, assessment), or "zh" listed in pendingTranslation',
+      'notes/kubernetes-1.7/broken.md:3 impcat — found an unknown field, expected a known field (did you mean "impact"?)',
+      '',
+      '6 problems found.',
+    ]);
+  });
+
+  test('exits 0 on the repository', () => {
+    const result = spawnSync(node, ['scripts/check.ts'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^All good: \d+ notes/);
+  });
+});
