@@ -109,7 +109,7 @@ export const en = {
   'item.permalink': 'Permanent link',
   'team.title': 'Teams',
   'team.items': 'Items assigned to {name}',
-  'team.openFirst': 'Open follow-ups first',
+  'team.openFirst': 'Open follow-ups',
   'team.noItems': 'No items are assigned to this team.',
   'team.contact': 'Contact',
   'component.title': 'Components',

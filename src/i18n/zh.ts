@@ -110,7 +110,7 @@ export const zh: Record<UiKey, string> = {
   'item.permalink': '永久链接',
   'team.title': '团队',
   'team.items': '分配给{name}的条目',
-  'team.openFirst': '待跟进的条目在前',
+  'team.openFirst': '待跟进的条目',
   'team.noItems': '没有分配给该团队的条目。',
   'team.contact': '联系方式',
   'component.title': '组件',
