@@ -36,6 +36,8 @@ export default defineConfig({
       styleDirective: { resources: ["'self'"] },
     },
   },
+  // Item and short-link pages carry a cacheKey, so a rebuild re-renders only the pages whose data changed.
+  experimental: { incrementalBuild: true },
   // Separate caches let tests build fixture sites without sharing a content store.
   cacheDir: process.env.PICT_CACHE_DIR ?? './node_modules/.astro',
 });

@@ -3,6 +3,7 @@
  * Top-level awaits run once per build, so thousands of pages share one set of lists.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { siteConfig } from '../site.config.ts';
 import { ledgerSchema } from './schemas/ledger.ts';
@@ -13,7 +14,13 @@ import type { Release } from './schemas/release.ts';
 import type { Team } from './schemas/team.ts';
 import { IMPACTS, type Impact } from './lib/impact.ts';
 import { resolveRedirect } from './lib/project.ts';
-import { compareNotes, compareOpenFirst, groupBy, type ViewNote } from './lib/views.ts';
+import {
+  compareNotes,
+  compareOpenFirst,
+  groupBy,
+  neighboursOf,
+  type ViewNote,
+} from './lib/views.ts';
 
 const ledger = ledgerSchema.parse(
   JSON.parse(readFileSync(`${siteConfig.contentRoot}/notes/ids.json`, 'utf8')),
@@ -114,4 +121,22 @@ export function componentName(id: string, lang: Lang): string {
 export function releaseName(id: string): string {
   const release = releaseById.get(id);
   return release ? `${release.product} ${release.version}` : id;
+}
+
+/** Digest of the data shared by every page (names of releases, teams, components, areas). */
+const sharedDataDigest = createHash('sha256')
+  .update(JSON.stringify([releases, teams, components, areas]))
+  .digest('hex');
+
+/**
+ * Cache key of an item page for Astro's incremental build: a digest of everything the page shows
+ * (the note, its body, its neighbours, shared names), so it is rendered again only when one changes.
+ */
+export function itemPageKey(id: string): string {
+  const note = noteById.get(id);
+  const neighbours = note ? neighboursOf(note, notesByRelease.get(note.release) ?? []) : [];
+  return createHash('sha256')
+    .update(JSON.stringify([sharedDataDigest, note, noteEntryById.get(id)?.body ?? '', neighbours]))
+    .digest('hex')
+    .slice(0, 32);
 }
