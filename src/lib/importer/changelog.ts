@@ -344,7 +344,8 @@ const MATURITY_TAG = /^\[(?:alpha|beta|stable|ga|prototype|deprecated)\]/i;
 export function isPseudoHeading(label: string, hasChildren: boolean, hasOwnText: boolean): boolean {
   if (!hasChildren || hasOwnText) return false;
   const text = label.trim();
-  if (/[\]()`\d]|https?:/.test(text) || MATURITY_TAG.test(text) || /[.!?]$/.test(text)) return false;
+  if (/[\]()`\d]|https?:/.test(text) || MATURITY_TAG.test(text) || /[.!?]$/.test(text))
+    return false;
   const words = text.replace(/:$/, '').split(/\s+/).filter(Boolean);
   return words.length >= 1 && words.length <= 4;
 }
@@ -399,7 +400,10 @@ function parseBody(
   );
   if (proseText !== '') {
     const first = prose.find((line) => !line.blank);
-    if (top.length > 0 || deeper) {
+    // Prose directly under a section heading that also has bullets or sub-headings introduces the
+    // section ("Populated via …", "This section provides an overview …"); under an area heading it
+    // is content (the 1.8 "Workloads API (apps/v1beta2)" paragraph), as it is under a leaf heading.
+    if (headingPath.length === 0 && (top.length > 0 || deeper)) {
       for (const line of firstLines(prose)) skipped.push({ line: line.no, reason: 'intro', where });
     } else {
       items.push({

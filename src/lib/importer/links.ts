@@ -15,7 +15,13 @@ export interface NumberedRef {
 }
 
 function ref(owner: string, repo: string, kind: 'pull' | 'issues', number: number): NumberedRef {
-  return { owner, repo, kind, number, url: `https://github.com/${owner}/${repo}/${kind}/${number}` };
+  return {
+    owner,
+    repo,
+    kind,
+    number,
+    url: `https://github.com/${owner}/${repo}/${kind}/${number}`,
+  };
 }
 
 /** Every numbered GitHub PR/issue link in a text, in order of appearance (`issue.k8s.io/N` and `pr.k8s.io/N` resolved). */
@@ -23,7 +29,10 @@ export function numberedRefs(text: string): NumberedRef[] {
   const found: { index: number; ref: NumberedRef }[] = [];
   for (const match of text.matchAll(GITHUB_NUMBERED)) {
     const [, owner = '', repo = '', kind, num = ''] = match;
-    found.push({ index: match.index, ref: ref(owner, repo, kind === 'pull' ? 'pull' : 'issues', Number(num)) });
+    found.push({
+      index: match.index,
+      ref: ref(owner, repo, kind === 'pull' ? 'pull' : 'issues', Number(num)),
+    });
   }
   for (const match of text.matchAll(SHORT_LINKS)) {
     const [, host, num = ''] = match;
@@ -49,7 +58,8 @@ export function numberedRefs(text: string): NumberedRef[] {
 export function refKey(url: string): string | undefined {
   const [found] = numberedRefs(url);
   if (!found) return undefined;
-  const repo = found.owner === 'kubernetes' && found.repo === 'features' ? 'enhancements' : found.repo;
+  const repo =
+    found.owner === 'kubernetes' && found.repo === 'features' ? 'enhancements' : found.repo;
   return `${found.owner}/${repo}#${found.number}`.toLowerCase();
 }
 

@@ -7,6 +7,7 @@ import { addIdsToLedger, formatLedger } from '../ledger.ts';
 import { formatProblem, type Problem } from '../problems.ts';
 import { SOURCE_PATHS, loadProject, type SourceFile } from '../project.ts';
 import { SECTIONS, type Section } from '../sections.ts';
+import { ledgerSchema } from '../../schemas/ledger.ts';
 import { parseYaml, splitFrontmatter } from '../yaml-source.ts';
 import type { KnownArea } from './areas.ts';
 import { parseChangelog } from './changelog.ts';
@@ -204,15 +205,32 @@ export function planImport(request: ImportRequest, files: readonly SourceFile[])
   const { project, problems } = loadProject(files);
   const release = project.releases.find((candidate) => candidate.id === request.release);
   if (!release) {
-    const known = project.releases.map((candidate) => candidate.id).join(', ') || 'none';
-    return fail(`--release ${request.release} is not a release in data/releases/ (known: ${known})`);
+    const file = `${SOURCE_PATHS.releases}/${request.release}.yaml`;
+    if (files.some((candidate) => candidate.path === file)) {
+      return fail(`${file} has problems; run npm run check and fix them first`);
+    }
+    const known =
+      project.releases
+        .map((candidate) => candidate.id)
+        .sort()
+        .join(', ') || 'none';
+    return fail(
+      `--release ${request.release} is not a release in data/releases/ (known: ${known})`,
+    );
+  }
+  const ledgerFile = files.find((file) => file.path === SOURCE_PATHS.ledger);
+  if (ledgerFile && !ledgerSchema.safeParse(parseYaml(ledgerFile.text).data).success) {
+    // Never rewrite a ledger that did not load: the ids it lists would be lost.
+    return fail(
+      `${SOURCE_PATHS.ledger} is not a valid id ledger; run npm run check and fix it first`,
+    );
   }
   const knownAreas: KnownArea[] = project.areas.map((area) => ({
     id: area.id,
     names: [area.name.en, area.name.zh],
   }));
   const name = request.source.name;
-  const text = request.source.text;
+  const text = request.source.text.replace(/^\uFEFF/, '');
 
   let layout: ImportPlan['layout'];
   let items: UpstreamItem[];

@@ -48,7 +48,12 @@ function shorten(text: string, max: number): string {
   let cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   if (space > max * 0.6) cut = cut.slice(0, space);
-  if ((cut.match(/`/g) ?? []).length % 2 === 1) cut = cut.slice(0, cut.lastIndexOf('`'));
+  if ((cut.match(/`/g) ?? []).length % 2 === 1) {
+    const before = cut.slice(0, cut.lastIndexOf('`')).trimEnd();
+    // Close a long code span with the ellipsis inside rather than lose most of the title.
+    if (before.length < max * 0.6) return `${cut.trimEnd()}…\``;
+    cut = before;
+  }
   return `${cut.replace(/[\s,;:.(-]+$/, '')}…`;
 }
 
@@ -64,7 +69,7 @@ export function titleOf(text: string, max = 100): string {
     if (lines.length > 0 && /^\s*(?:[*+-]|\d+[.)])\s|^\s*(?:```|~~~)/.test(line)) break;
     lines.push(line);
   }
-  const plain = stripMarkdown(lines.join(' '))
+  const plain = stripMarkdown(lines.join(' ').replace(/\\n/g, ' '))
     .replace(/\s*\[SIG [^\]]*\]\s*$/, '')
     .replace(/^[-*+]\s+/, '')
     .trim();

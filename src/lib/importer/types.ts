@@ -7,8 +7,10 @@ import type { Section } from '../sections.ts';
  * (nested bullets, continuation lines and paragraphs, fenced code) as one text — except a
  * "pseudo-heading" bullet (a short label such as `Features`, `Bug fixes:`, `AWS:`, `New commands`
  * that has nested bullets and no text of its own), whose nested bullets are items in their own
- * right (recursively). Under a heading that has neither bullets nor sub-headings, its prose
- * paragraphs together are one item (the 1.7 Major Themes, the 1.8 SIG themes, Federated Jobs).
+ * right (recursively). The prose paragraphs of an area heading's own body together are one item
+ * (the 1.8 SIG themes, Federated Jobs, the "Workloads API (apps/v1beta2)" paragraph), and so are those
+ * of a section heading without bullets or sub-headings (the 1.7 Major Themes); prose directly under a
+ * section heading that has bullets or sub-headings is its introduction and is not imported.
  * In the JSON layout an item is one release-note object (one PR).
  */
 export interface UpstreamItem {
