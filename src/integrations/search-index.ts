@@ -12,7 +12,8 @@ export function searchIndex(): AstroIntegration {
         // `-` and `.` are kept inside words so ids, flags and versions are searchable as typed.
         const { index, errors } = await pagefind.createIndex({ includeCharacters: '-._' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: outDir });
+        // Only the language pages hold content; short links and the root page only redirect.
+        const added = await index.addDirectory({ path: outDir, glob: '{zh,en}/**/*.html' });
         if (added.errors.length > 0)
           throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
