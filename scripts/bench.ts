@@ -100,6 +100,12 @@ const css = assets(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g).reduce(
   0,
 );
 const js = assets(/<script[^>]+src="([^"]+)"/g).reduce((sum, file) => sum + gz(file), 0);
+// The first and a follow-up search on the synthetic site, in a browser (words the corpus uses).
+const searchReport = spawnSync(
+  process.execPath,
+  ['scripts/bench-search.ts', outDir, '--en', 'kubelet,storage', '--zh', '存储,网络'],
+  { encoding: 'utf8' },
+).stdout.trim();
 const searchBytes = walk(join(outDir, 'pagefind')).reduce(
   (sum, file) => sum + statSync(file).size,
   0,
@@ -125,6 +131,7 @@ console.log(
 console.log(
   `item page, gzipped:    HTML ${kb(itemGz.html)}, CSS ${kb(itemGz.css)}, JS ${kb(itemGz.js)}`,
 );
+console.log(searchReport.replace(/^/gm, 'search: '));
 console.log(
   `one-note rebuild:      ${second.seconds.toFixed(1)} s, peak memory ${second.peakMb.toFixed(0)} MB`,
 );
