@@ -1,22 +1,9 @@
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import { useServedSite } from '../support/browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  const dist = await buildSite({ name: 'default' });
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite({ name: 'default' });
 
 const PAGE_KINDS = [
   ['home', ''],
@@ -66,7 +53,7 @@ describe.each([
   let page: Page;
 
   beforeAll(async () => {
-    page = await browser.newPage({ colorScheme });
+    page = await site.browser.newPage({ colorScheme });
   });
 
   afterAll(async () => {
@@ -74,12 +61,12 @@ describe.each([
   });
 
   test.each(PAGE_KINDS)('finds no violation on the %s page', async (_kind, path) => {
-    await page.goto(server.url(`${lang}/${path}`));
+    await page.goto(site.server.url(`${lang}/${path}`));
     expect(await axeViolations(page)).toEqual([]);
   });
 
   test('finds no violation with the search dialog open and showing results', async () => {
-    await page.goto(server.url(`${lang}/`));
+    await page.goto(site.server.url(`${lang}/`));
     await page.locator('#search-open').click();
     await page.fill('#search-input', 'kube-proxy');
     await page.locator('#search-results li').first().waitFor();
@@ -89,7 +76,7 @@ describe.each([
 
 describe('axe-core itself', () => {
   test('reports a violation on a page that has one, so the gate can fail', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.setContent('<html><body><img src="x.png"><a href="#"></a></body></html>');
     const violations = await axeViolations(page);
     await page.close();

@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { siteConfig } from '../../site.config.ts';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { closeSession, launchBrowser, openSession, type Session } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
+import { afterEach, describe, expect, test } from 'vitest';
+import { closeSession, openSession, type Session, useServedSite } from '../support/browser.ts';
 import { readProject } from '../support/dist.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 const BASE = '/pict-notes/';
 const project = readProject();
@@ -21,19 +19,9 @@ const attentionIds = releaseNotes
   .sort();
 const id = releaseNotes[0]?.id ?? '';
 
-let browser: Browser;
-let server: StaticServer;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  const dist = await buildSite({ name: 'base-path', base: BASE });
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist, BASE)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite({ name: 'base-path', base: BASE }, BASE);
 
 afterEach(async () => {
   if (!session) return;
@@ -44,15 +32,15 @@ afterEach(async () => {
 });
 
 async function open(path: string, options: Parameters<typeof openSession>[1] = {}): Promise<Page> {
-  session = await openSession(browser, options);
-  await session.page.goto(server.url(path));
+  session = await openSession(site.browser, options);
+  await session.page.goto(site.server.url(path));
   return session.page;
 }
 
 describe(`a site built for ${BASE}`, () => {
   test('serves the home page under the base, styled, after the language redirect', async () => {
     const page = await open('');
-    await page.waitForURL(server.url('zh/'));
+    await page.waitForURL(site.server.url('zh/'));
     expect(await page.title()).toContain(siteConfig.title.zh);
     expect(await page.locator('h1').count()).toBeGreaterThan(0);
     const background = await page.evaluate(
@@ -68,7 +56,7 @@ describe(`a site built for ${BASE}`, () => {
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs.sort()).toEqual(releaseNotes.map((note) => `${BASE}zh/items/${note.id}/`).sort());
     await page.locator(`[data-filterable] a.item-title[href="${BASE}zh/items/${id}/"]`).click();
-    await page.waitForURL(server.url(`zh/items/${id}/`));
+    await page.waitForURL(site.server.url(`zh/items/${id}/`));
     expect(await page.locator('code.item-id').textContent()).toBe(id);
   });
 
@@ -90,7 +78,7 @@ describe(`a site built for ${BASE}`, () => {
     'redirects /i/<id>/ to the Chinese item page under the base (JavaScript %s)',
     async (javaScriptEnabled) => {
       const page = await open(`i/${id}/`, { javaScriptEnabled });
-      await page.waitForURL(server.url(`zh/items/${id}/`));
+      await page.waitForURL(site.server.url(`zh/items/${id}/`));
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     },
   );

@@ -1,11 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import type { Note } from '../../src/schemas/note.ts';
-import { closeSession, launchBrowser, openSession, type Session } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
+import { closeSession, openSession, type Session, useServedSite } from '../support/browser.ts';
 import { readProject } from '../support/dist.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 const project = readProject();
 const release = project.releases.find((candidate) =>
@@ -30,19 +28,9 @@ const team = project.teams.find((candidate) => {
   return both.length > 0 && both.length < attentionIds.length && teamOnly.length > both.length;
 });
 
-let browser: Browser;
-let server: StaticServer;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  const dist = await buildSite({ name: 'default' });
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite({ name: 'default' });
 
 afterEach(async () => {
   if (!session) return;
@@ -53,9 +41,9 @@ afterEach(async () => {
 
 /** Opens the Chinese release page (with a query) once its filter script has taken over the form. */
 async function openRelease(query = '', options: { javaScript?: boolean } = {}): Promise<Page> {
-  session = await openSession(browser, { javaScriptEnabled: options.javaScript ?? true });
+  session = await openSession(site.browser, { javaScriptEnabled: options.javaScript ?? true });
   const { page } = session;
-  await page.goto(server.url(`zh/releases/${release?.id}/${query}`));
+  await page.goto(site.server.url(`zh/releases/${release?.id}/${query}`));
   if (options.javaScript !== false) {
     await page.locator('.filters').waitFor({ state: 'visible' });
   }

@@ -1,22 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useServedSite } from '../support/browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
 let page: Page;
 
-beforeAll(async () => {
-  const dist = await buildSite({ name: 'default' });
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
-  page = await browser.newPage();
-});
+const site = useServedSite({ name: 'default' });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(async () => {
+  page = await site.browser.newPage();
 });
 
 /** Presses Tab until the focused element matches, failing after `limit` presses. */
@@ -42,7 +33,7 @@ async function tabTo(
 
 describe('keyboard only', () => {
   test('walks from the home page to a filtered release, an item, the other language and a search result', async () => {
-    await page.goto(server.url('en/'));
+    await page.goto(site.server.url('en/'));
 
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
@@ -81,7 +72,7 @@ describe('keyboard only', () => {
   });
 
   test('reaches the theme toggle and switches the theme with Enter', async () => {
-    await page.goto(server.url('en/teams/'));
+    await page.goto(site.server.url('en/teams/'));
     const before = await page.evaluate(
       () => getComputedStyle(document.documentElement).backgroundColor,
     );
@@ -94,7 +85,7 @@ describe('keyboard only', () => {
   });
 
   test('shows where the focus is', async () => {
-    await page.goto(server.url('en/'));
+    await page.goto(site.server.url('en/'));
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(
       () => getComputedStyle(document.activeElement as Element).outlineStyle,

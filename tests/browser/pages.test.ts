@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { closeSession, launchBrowser, openSession, type Session } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { closeSession, openSession, type Session, useServedSite } from '../support/browser.ts';
 import { readProject } from '../support/dist.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 const project = readProject();
 const note = project.notes
@@ -12,19 +10,9 @@ const note = project.notes
 if (!note) throw new Error('no note has both languages');
 const { id } = note;
 
-let browser: Browser;
-let server: StaticServer;
 let session: Session | undefined;
 
-beforeAll(async () => {
-  const dist = await buildSite({ name: 'default' });
-  [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite({ name: 'default' });
 
 afterEach(async () => {
   if (!session) return;
@@ -34,8 +22,8 @@ afterEach(async () => {
 });
 
 async function open(path: string, options: Parameters<typeof openSession>[1] = {}): Promise<Page> {
-  session = await openSession(browser, options);
-  await session.page.goto(server.url(path));
+  session = await openSession(site.browser, options);
+  await session.page.goto(site.server.url(path));
   return session.page;
 }
 
@@ -48,7 +36,7 @@ describe('copy buttons on an item page', () => {
     const page = await open(`zh/items/${id}/`, { permissions });
     const button = page.locator('button[data-copy="link"]');
     await button.click();
-    const url = server.url(`i/${id}/`);
+    const url = site.server.url(`i/${id}/`);
     await expect.poll(() => button.getAttribute('data-copied')).toBe(url);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   });
@@ -57,7 +45,7 @@ describe('copy buttons on an item page', () => {
     const page = await open(`zh/items/${id}/`, { permissions });
     const button = page.locator('button[data-copy="markdown"]');
     await button.click();
-    const markdown = `[${id} — ${note.zh?.title}](${server.url(`i/${id}/`)})`;
+    const markdown = `[${id} — ${note.zh?.title}](${site.server.url(`i/${id}/`)})`;
     await expect.poll(() => button.getAttribute('data-copied')).toBe(markdown);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(markdown);
   });
@@ -70,7 +58,7 @@ describe.each([
   test(`leads to the same item in ${to}, with <html lang="${lang}">`, async () => {
     const page = await open(`${from}/items/${id}/`);
     await page.click('a.lang-switch');
-    await page.waitForURL(server.url(`${to}/items/${id}/`));
+    await page.waitForURL(site.server.url(`${to}/items/${id}/`));
     expect(await htmlLang(page)).toBe(lang);
     expect(await page.locator('code.item-id').textContent()).toBe(id);
   });
@@ -118,7 +106,7 @@ describe.each([
 ])('with the browser in %s, /%s', (locale, path, target) => {
   test(`leads to /${target}`, async () => {
     const page = await open(path, { locale });
-    await page.waitForURL(server.url(target));
+    await page.waitForURL(site.server.url(target));
     expect(await htmlLang(page)).toBe(target.startsWith('en') ? 'en' : 'zh-CN');
   });
 });

@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { buildSite, type SiteBuild } from './build-site.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
 import {
   chromium,
   type Browser,
@@ -83,4 +86,24 @@ export async function closeSession(
 ): Promise<{ offHost: string[]; failures: string[] }> {
   await session.context.close();
   return { offHost: offHostRequests(session.traffic), failures: session.traffic.failures };
+}
+
+/** A built site served on 127.0.0.1, and a Chromium to visit it: what a browser test file works with. */
+export interface ServedSite {
+  browser: Browser;
+  server: StaticServer;
+}
+
+/** Before a file's tests, builds the site, serves it under `prefix` and starts Chromium; closes both after. */
+export function useServedSite(build: SiteBuild, prefix = '/'): ServedSite {
+  const site = {} as ServedSite;
+  beforeAll(async () => {
+    const dist = await buildSite(build);
+    [site.browser, site.server] = await Promise.all([launchBrowser(), serveStatic(dist, prefix)]);
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
