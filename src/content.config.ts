@@ -10,7 +10,12 @@ import { componentSchema } from './schemas/component.ts';
 import { noteSchema } from './schemas/note.ts';
 import { releaseSchema } from './schemas/release.ts';
 import { teamSchema } from './schemas/team.ts';
-import { readKeyedYaml, readYamlFolder, releaseOfNoteFile } from './lib/data-files.ts';
+import {
+  readKeyedYaml,
+  readSourceTexts,
+  readYamlFolder,
+  releaseOfNoteFile,
+} from './lib/data-files.ts';
 import { siteConfig } from '../site.config.ts';
 
 const root = siteConfig.contentRoot;
@@ -24,15 +29,23 @@ function notesLoader(): Loader {
   });
   return {
     name: 'pict-notes',
-    load: (context) =>
-      files.load({
+    load: (context) => {
+      // The glob loader keeps entries whose file is unchanged; after a schema change they must be
+      // parsed again (new fields, new defaults), so the store starts afresh.
+      const schemas = context.generateDigest(readSourceTexts(['src/schemas', 'src/lib']));
+      if (context.meta.get('schemas') !== schemas) {
+        context.store.clear();
+        context.meta.set('schemas', schemas);
+      }
+      return files.load({
         ...context,
         parseData: (props) =>
           context.parseData({
             ...props,
             data: { release: releaseOfNoteFile(props.filePath ?? ''), ...props.data },
           }),
-      }),
+      });
+    },
   };
 }
 

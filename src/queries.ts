@@ -18,6 +18,7 @@ import {
   compareNotes,
   compareOpenFirst,
   groupBy,
+  linkedNotes,
   neighboursOf,
   type ViewNote,
 } from './lib/views.ts';
@@ -136,7 +137,15 @@ export function itemPageKey(id: string): string {
   const note = noteById.get(id);
   const neighbours = note ? neighboursOf(note, notesByRelease.get(note.release) ?? []) : [];
   return createHash('sha256')
-    .update(JSON.stringify([sharedDataDigest, note, noteEntryById.get(id)?.body ?? '', neighbours]))
+    .update(
+      JSON.stringify([
+        sharedDataDigest,
+        note,
+        noteEntryById.get(id)?.body ?? '',
+        neighbours,
+        note ? linkedNotes(note, notes) : [],
+      ]),
+    )
     .digest('hex')
     .slice(0, 32);
 }

@@ -26,3 +26,15 @@ export function readYamlFolder(dir: string): { id: string; [key: string]: unknow
 export function releaseOfNoteFile(filePath: string): string {
   return filePath.split(/[\\/]/).at(-2) ?? '';
 }
+
+/** The text of every file in `dirs` (sorted), e.g. to notice that the schemas changed. */
+export function readSourceTexts(dirs: readonly string[]): string {
+  return dirs
+    .flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.ts'))
+        .sort()
+        .map((name) => readFileSync(join(dir, name), 'utf8')),
+    )
+    .join('\0');
+}

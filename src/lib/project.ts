@@ -214,6 +214,8 @@ interface NoteRefs {
   area?: string;
   teams: string[];
   components: string[];
+  /** Notes this one links to across releases (`follows`, `supersedes`). */
+  links: { field: 'follows' | 'supersedes'; index: number; id: string }[];
 }
 
 function stringsOf(value: unknown): string[] {
@@ -237,6 +239,9 @@ function toNoteRefs(
     ...(typeof area === 'string' ? { area } : {}),
     teams: stringsOf(data['teams']),
     components: stringsOf(data['components']),
+    links: (['follows', 'supersedes'] as const).flatMap((field) =>
+      stringsOf(data[field]).map((target, index) => ({ field, index, id: target })),
+    ),
   };
 }
 
@@ -389,6 +394,7 @@ function checkReferences(
   const sample = (ids: Set<string>) =>
     [...ids].sort().slice(0, 8).join(', ') + (ids.size > 8 ? ', …' : '');
 
+  const noteIds = new Set(notes.flatMap((note) => (note.id === undefined ? [] : [note.id])));
   for (const note of notes) {
     const at = (path: PropertyKey[], field: string, found: string, expected: string) =>
       problems.push({ file: note.file, line: note.lineOf(path), field, found, expected });
@@ -432,6 +438,16 @@ function checkReferences(
           `a team defined in ${SOURCE_PATHS.teams} (${sample(teamIds)})`,
         );
     });
+    for (const link of note.links) {
+      if (link.id === note.id || !noteIds.has(link.id)) {
+        at(
+          [link.field, link.index],
+          `${link.field}[${link.index}]`,
+          `"${link.id}"`,
+          'the id of another note',
+        );
+      }
+    }
     note.components.forEach((component, index) => {
       if (loaded.components && !componentIds.has(component)) {
         at(

@@ -125,3 +125,27 @@ export const CHECKLIST_IMPACTS: readonly Impact[] = [
 export function checklistOf<N extends Note>(notes: readonly N[]): N[] {
   return notes.filter((note) => CHECKLIST_IMPACTS.includes(note.impact)).sort(compareNotes);
 }
+
+/** How two notes are linked across releases, seen from one of them. */
+export type NoteLink = 'follows' | 'supersedes' | 'followed-by' | 'superseded-by';
+
+/** The notes linked to `note` by `follows`/`supersedes`, both ways, oldest release first. */
+export function linkedNotes<N extends Note>(
+  note: Note,
+  notes: readonly N[],
+): { link: NoteLink; note: N }[] {
+  const byId = new Map(notes.map((other) => [other.id, other]));
+  const outgoing = (['follows', 'supersedes'] as const).flatMap((field) =>
+    note[field].flatMap((id) => {
+      const other = byId.get(id);
+      return other ? [{ link: field, note: other }] : [];
+    }),
+  );
+  const incoming = notes.flatMap((other) => [
+    ...(other.follows.includes(note.id) ? [{ link: 'followed-by' as const, note: other }] : []),
+    ...(other.supersedes.includes(note.id)
+      ? [{ link: 'superseded-by' as const, note: other }]
+      : []),
+  ]);
+  return [...outgoing, ...incoming];
+}

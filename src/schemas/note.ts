@@ -67,6 +67,10 @@ export const noteSchema = z
       .optional(),
     /** Maturity of the upstream feature; absent where it does not apply. */
     maturity: z.enum(MATURITIES, { error: `one of ${MATURITIES.join(', ')}` }).optional(),
+    /** Earlier notes (usually of older releases) this one continues, e.g. removed in 1.8 after deprecated in 1.7. */
+    follows: z.array(slug).default([]),
+    /** Notes whose assessment this one replaces. */
+    supersedes: z.array(slug).default([]),
     /** Owning PICT teams (ids from `data/teams.yaml`). */
     teams: z.array(slug).default([]),
     /** Affected upstream components (ids from `data/components.yaml`). */

@@ -54,7 +54,9 @@ describe('npm run new', () => {
       },
     );
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('npm run new: --release must be one of: kubernetes-1.7');
+    expect(result.stderr.trim()).toBe(
+      'npm run new: --release must be one of: kubernetes-1.7, kubernetes-1.8',
+    );
     expect(readFileSync(join(root, 'notes/ids.json'), 'utf8')).toBe(before);
   });
 });

@@ -13,6 +13,8 @@ const note: ViewNote = {
   components: ['kubelet'],
   upstream: [{ kind: 'pr', url: 'https://github.com/kubernetes/kubernetes/pull/1', label: '#1' }],
   authors: ['someone'],
+  follows: [],
+  supersedes: [],
   actionRequired: false,
   tickets: ['PICT-1'],
   pendingTranslation: [],

@@ -170,6 +170,20 @@ describe('loadProject', () => {
     `);
   });
 
+  test('reports follows and supersedes that point at no other note', () => {
+    expect(
+      withNote({
+        follows: 'follows: [k8s-1.6-gone]',
+        supersedes: 'supersedes: [k8s-1.7-local-volume-unmount]',
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:18 follows[0] — found "k8s-1.6-gone", expected the id of another note",
+        "notes/kubernetes-1.7/local-volume-unmount.md:19 supersedes[0] — found "k8s-1.7-local-volume-unmount", expected the id of another note",
+      ]
+    `);
+  });
+
   test('reports duplicate ids across files', () => {
     const files = withFile(minimalProject(), 'notes/kubernetes-1.7/copy.md', validNote());
     expect(problemsOf(files)).toMatchInlineSnapshot(`

@@ -5,6 +5,7 @@ import {
   compareOpenFirst,
   countByImpact,
   groupBySectionAndArea,
+  linkedNotes,
   neighboursOf,
   textsFor,
 } from '../../src/lib/views.ts';
@@ -20,6 +21,8 @@ function note(overrides: Partial<Note> & Pick<Note, 'id'>): Note {
     components: [],
     upstream: [],
     tickets: [],
+    follows: [],
+    supersedes: [],
     pendingTranslation: [],
     status: undefined,
     zh: { title: `标题 ${overrides.id}`, summary: '摘要', assessment: '评估' },
@@ -169,6 +172,22 @@ describe('impactByAreaRows', () => {
         total: 1,
         segments: [{ impact: 'none', count: 1, start: 0, width: 0.5 }],
       },
+    ]);
+  });
+});
+
+describe('linkedNotes', () => {
+  test('returns the notes a note follows or supersedes, and the notes that follow or supersede it', () => {
+    const deprecated = note({ id: 'k8s-1.7-a' });
+    const removed = note({ id: 'k8s-1.8-a', release: 'kubernetes-1.8', follows: ['k8s-1.7-a'] });
+    const reassessed = note({ id: 'k8s-1.7-b', supersedes: ['k8s-1.7-a'] });
+    const all = [deprecated, removed, reassessed, note({ id: 'other' })];
+    expect(linkedNotes(deprecated, all).map(({ link, note: other }) => [link, other.id])).toEqual([
+      ['followed-by', 'k8s-1.8-a'],
+      ['superseded-by', 'k8s-1.7-b'],
+    ]);
+    expect(linkedNotes(removed, all).map(({ link, note: other }) => [link, other.id])).toEqual([
+      ['follows', 'k8s-1.7-a'],
     ]);
   });
 });
