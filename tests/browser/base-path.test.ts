@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { siteConfig } from '../../site.config.ts';
-import { afterEach, describe, expect, test } from 'vitest';
-import { closeSession, openSession, type Session, useServedSite } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { useServedSite } from '../support/browser.ts';
 import { readProject } from '../support/dist.ts';
 
 const BASE = '/pict-notes/';
@@ -19,27 +18,11 @@ const attentionIds = releaseNotes
   .sort();
 const id = releaseNotes[0]?.id ?? '';
 
-let session: Session | undefined;
-
 const site = useServedSite({ name: 'base-path', base: BASE }, BASE);
-
-afterEach(async () => {
-  if (!session) return;
-  const leftovers = await closeSession(session);
-  session = undefined;
-  // Anything requested outside the base (e.g. /theme.js) is a 404 here, so it shows up as a failure.
-  expect(leftovers).toEqual({ offHost: [], failures: [] });
-});
-
-async function open(path: string, options: Parameters<typeof openSession>[1] = {}): Promise<Page> {
-  session = await openSession(site.browser, options);
-  await session.page.goto(site.server.url(path));
-  return session.page;
-}
 
 describe(`a site built for ${BASE}`, () => {
   test('serves the home page under the base, styled, after the language redirect', async () => {
-    const page = await open('');
+    const page = await site.open('');
     await page.waitForURL(site.server.url('zh/'));
     expect(await page.title()).toContain(siteConfig.title.zh);
     expect(await page.locator('h1').count()).toBeGreaterThan(0);
@@ -50,7 +33,7 @@ describe(`a site built for ${BASE}`, () => {
   });
 
   test('links each item of a release page under the base, and those links work', async () => {
-    const page = await open(`zh/releases/${release.id}/`);
+    const page = await site.open(`zh/releases/${release.id}/`);
     const hrefs = await page
       .locator('[data-filterable] a.item-title')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
@@ -61,7 +44,7 @@ describe(`a site built for ${BASE}`, () => {
   });
 
   test('filters a release page, keeping the base in the URL', async () => {
-    const page = await open(`zh/releases/${release.id}/`);
+    const page = await site.open(`zh/releases/${release.id}/`);
     await page.locator('.filters').waitFor({ state: 'visible' });
     await page.check('input[name=impact][value=attention]');
     const visible = await page
@@ -77,7 +60,7 @@ describe(`a site built for ${BASE}`, () => {
   test.each([true, false])(
     'redirects /i/<id>/ to the Chinese item page under the base (JavaScript %s)',
     async (javaScriptEnabled) => {
-      const page = await open(`i/${id}/`, { javaScriptEnabled });
+      const page = await site.open(`i/${id}/`, { javaScriptEnabled });
       await page.waitForURL(site.server.url(`zh/items/${id}/`));
       expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     },

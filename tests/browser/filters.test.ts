@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import type { Note } from '../../src/schemas/note.ts';
-import { closeSession, openSession, type Session, useServedSite } from '../support/browser.ts';
+import { useServedSite } from '../support/browser.ts';
 import { readProject } from '../support/dist.ts';
 
 const project = readProject();
@@ -28,22 +28,13 @@ const team = project.teams.find((candidate) => {
   return both.length > 0 && both.length < attentionIds.length && teamOnly.length > both.length;
 });
 
-let session: Session | undefined;
-
 const site = useServedSite({ name: 'default' });
 
-afterEach(async () => {
-  if (!session) return;
-  const leftovers = await closeSession(session);
-  session = undefined;
-  expect(leftovers).toEqual({ offHost: [], failures: [] });
-});
-
-/** Opens the Chinese release page (with a query) once its filter script has taken over the form. */
+/** Opens the Chinese release page (with a query) once its filter script has shown the filters. */
 async function openRelease(query = '', options: { javaScript?: boolean } = {}): Promise<Page> {
-  session = await openSession(site.browser, { javaScriptEnabled: options.javaScript ?? true });
-  const { page } = session;
-  await page.goto(site.server.url(`zh/releases/${release?.id}/${query}`));
+  const page = await site.open(`zh/releases/${release?.id}/${query}`, {
+    javaScriptEnabled: options.javaScript ?? true,
+  });
   if (options.javaScript !== false) {
     await page.locator('.filters').waitFor({ state: 'visible' });
   }

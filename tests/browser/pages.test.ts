@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, test } from 'vitest';
-import { closeSession, openSession, type Session, useServedSite } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { useServedSite } from '../support/browser.ts';
 import { readProject } from '../support/dist.ts';
 
 const project = readProject();
@@ -10,22 +10,7 @@ const note = project.notes
 if (!note) throw new Error('no note has both languages');
 const { id } = note;
 
-let session: Session | undefined;
-
 const site = useServedSite({ name: 'default' });
-
-afterEach(async () => {
-  if (!session) return;
-  const leftovers = await closeSession(session);
-  session = undefined;
-  expect(leftovers).toEqual({ offHost: [], failures: [] });
-});
-
-async function open(path: string, options: Parameters<typeof openSession>[1] = {}): Promise<Page> {
-  session = await openSession(site.browser, options);
-  await session.page.goto(site.server.url(path));
-  return session.page;
-}
 
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 
@@ -33,7 +18,7 @@ describe('copy buttons on an item page', () => {
   const permissions = ['clipboard-read', 'clipboard-write'];
 
   test('copy the absolute /i/<id>/ link', async () => {
-    const page = await open(`zh/items/${id}/`, { permissions });
+    const page = await site.open(`zh/items/${id}/`, { permissions });
     const button = page.locator('button[data-copy="link"]');
     await button.click();
     const url = site.server.url(`i/${id}/`);
@@ -42,7 +27,7 @@ describe('copy buttons on an item page', () => {
   });
 
   test('copy a Markdown reference with the id and the title in the page language', async () => {
-    const page = await open(`zh/items/${id}/`, { permissions });
+    const page = await site.open(`zh/items/${id}/`, { permissions });
     const button = page.locator('button[data-copy="markdown"]');
     await button.click();
     const markdown = `[${id} — ${note.zh?.title}](${site.server.url(`i/${id}/`)})`;
@@ -56,7 +41,7 @@ describe.each([
   ['en', 'zh', 'zh-CN'],
 ])('the language switch on a %s item page', (from, to, lang) => {
   test(`leads to the same item in ${to}, with <html lang="${lang}">`, async () => {
-    const page = await open(`${from}/items/${id}/`);
+    const page = await site.open(`${from}/items/${id}/`);
     await page.click('a.lang-switch');
     await page.waitForURL(site.server.url(`${to}/items/${id}/`));
     expect(await htmlLang(page)).toBe(lang);
@@ -85,7 +70,7 @@ describe.each([
   ['light', 'dark'],
 ] as const)('with a %s color scheme', (scheme, flipped) => {
   test(`the page is ${scheme}, the theme toggle makes it ${flipped}, and that sticks after a reload`, async () => {
-    const page = await open('zh/', { colorScheme: scheme });
+    const page = await site.open('zh/', { colorScheme: scheme });
     expect(await shade(page)).toBe(scheme);
     await page.click('#theme-toggle');
     await expect.poll(() => shade(page)).toBe(flipped);
@@ -105,7 +90,7 @@ describe.each([
   ['zh-CN', `i/${id}/`, `zh/items/${id}/`],
 ])('with the browser in %s, /%s', (locale, path, target) => {
   test(`leads to /${target}`, async () => {
-    const page = await open(path, { locale });
+    const page = await site.open(path, { locale });
     await page.waitForURL(site.server.url(target));
     expect(await htmlLang(page)).toBe(target.startsWith('en') ? 'en' : 'zh-CN');
   });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { buildSite, type SiteBuild } from './build-site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 import {
@@ -92,11 +92,29 @@ export async function closeSession(
 export interface ServedSite {
   browser: Browser;
   server: StaticServer;
+  /**
+   * Opens a path of the site in a fresh context (locale zh-CN unless told otherwise). After the test,
+   * the context is closed and the test fails if any of its requests left 127.0.0.1 or failed.
+   */
+  open(path: string, options?: BrowserContextOptions): Promise<Page>;
 }
 
 /** Before a file's tests, builds the site, serves it under `prefix` and starts Chromium; closes both after. */
 export function useServedSite(build: SiteBuild, prefix = '/'): ServedSite {
-  const site = {} as ServedSite;
+  let session: Session | undefined;
+  const site = {
+    async open(path: string, options: BrowserContextOptions = {}) {
+      session = await openSession(site.browser, options);
+      await session.page.goto(site.server.url(path));
+      return session.page;
+    },
+  } as ServedSite;
+  afterEach(async () => {
+    if (!session) return;
+    const leftovers = await closeSession(session);
+    session = undefined;
+    expect(leftovers).toEqual({ offHost: [], failures: [] });
+  });
   beforeAll(async () => {
     const dist = await buildSite(build);
     [site.browser, site.server] = await Promise.all([launchBrowser(), serveStatic(dist, prefix)]);
