@@ -83,3 +83,15 @@ describe('axe-core itself', () => {
     expect(violations.some((line) => line.startsWith('image-alt'))).toBe(true);
   });
 });
+
+describe.each(['zh', 'en'])('on a phone screen (390 px), %s', (lang) => {
+  test.each(PAGE_KINDS)('the %s page does not scroll sideways', async (_kind, path) => {
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(site.server.url(`${lang}/${path}`));
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    await page.close();
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
