@@ -18,7 +18,8 @@ import {
   compareNotes,
   compareOpenFirst,
   groupBy,
-  linkedNotes,
+  indexLinkedNotes,
+  type LinkedNote,
   neighboursOf,
   type ViewNote,
 } from './lib/views.ts';
@@ -124,6 +125,9 @@ export function releaseName(id: string): string {
   return release ? `${release.product} ${release.version}` : id;
 }
 
+/** For every note, the notes linked to it across releases, both ways. */
+export const linkedNotesById: ReadonlyMap<string, LinkedNote<ViewNote>[]> = indexLinkedNotes(notes);
+
 /** Digest of the data shared by every page (names of releases, teams, components, areas). */
 const sharedDataDigest = createHash('sha256')
   .update(JSON.stringify([releases, teams, components, areas]))
@@ -143,7 +147,7 @@ export function itemPageKey(id: string): string {
         note,
         noteEntryById.get(id)?.body ?? '',
         neighbours,
-        note ? linkedNotes(note, notes) : [],
+        linkedNotesById.get(id) ?? [],
       ]),
     )
     .digest('hex')

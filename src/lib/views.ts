@@ -129,23 +129,39 @@ export function checklistOf<N extends Note>(notes: readonly N[]): N[] {
 /** How two notes are linked across releases, seen from one of them. */
 export type NoteLink = 'follows' | 'supersedes' | 'followed-by' | 'superseded-by';
 
-/** The notes linked to `note` by `follows`/`supersedes`, both ways, oldest release first. */
-export function linkedNotes<N extends Note>(
-  note: Note,
+/** A note linked to another across releases, and how. */
+export interface LinkedNote<N extends Note> {
+  link: NoteLink;
+  note: N;
+}
+
+/**
+ * For every note, the notes linked to it by `follows`/`supersedes`, both ways: those it points at
+ * (follows, then supersedes), then those that point at it. One pass over all notes.
+ */
+export function indexLinkedNotes<N extends Note>(
   notes: readonly N[],
-): { link: NoteLink; note: N }[] {
-  const byId = new Map(notes.map((other) => [other.id, other]));
-  const outgoing = (['follows', 'supersedes'] as const).flatMap((field) =>
-    note[field].flatMap((id) => {
-      const other = byId.get(id);
-      return other ? [{ link: field, note: other }] : [];
-    }),
+): Map<string, LinkedNote<N>[]> {
+  const byId = new Map(notes.map((note) => [note.id, note]));
+  const outgoing = new Map(notes.map((note) => [note.id, [] as LinkedNote<N>[]]));
+  const incoming = new Map(notes.map((note) => [note.id, [] as LinkedNote<N>[]]));
+  for (const note of notes) {
+    for (const [field, reverse] of [
+      ['follows', 'followed-by'],
+      ['supersedes', 'superseded-by'],
+    ] as const) {
+      for (const id of note[field]) {
+        const other = byId.get(id);
+        if (!other) continue;
+        outgoing.get(note.id)?.push({ link: field, note: other });
+        incoming.get(id)?.push({ link: reverse, note });
+      }
+    }
+  }
+  return new Map(
+    notes.map((note) => [
+      note.id,
+      [...(outgoing.get(note.id) ?? []), ...(incoming.get(note.id) ?? [])],
+    ]),
   );
-  const incoming = notes.flatMap((other) => [
-    ...(other.follows.includes(note.id) ? [{ link: 'followed-by' as const, note: other }] : []),
-    ...(other.supersedes.includes(note.id)
-      ? [{ link: 'superseded-by' as const, note: other }]
-      : []),
-  ]);
-  return [...outgoing, ...incoming];
 }
