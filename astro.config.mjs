@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { siteConfig } from './site.config.ts';
 import { checkSource } from './src/integrations/check-source.ts';
+import { pruneOutput } from './src/integrations/prune-output.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
@@ -12,14 +13,21 @@ export default defineConfig({
   base: siteConfig.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [checkSource(), mdx(), searchIndex()],
+  // pruneOutput runs before searchIndex, so pages no longer built are not indexed.
+  integrations: [checkSource(), mdx(), pruneOutput(), searchIndex()],
   markdown: {
     syntaxHighlight: false,
     processor: unified({ remarkPlugins: [remarkGfm] }),
   },
   devToolbar: { enabled: false },
-  // Scripts are files, never inlined, so the Content-Security-Policy needs no 'unsafe-inline'.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      // Scripts are files, never inlined, so the Content-Security-Policy needs no 'unsafe-inline'.
+      assetsInlineLimit: 0,
+      // Reused pages stay in place (pruneOutput removes what a build no longer writes).
+      emptyOutDir: false,
+    },
+  },
   security: {
     csp: {
       directives: [

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
@@ -16,6 +17,8 @@ export function searchIndex(): AstroIntegration {
         const added = await index.addDirectory({ path: outDir, glob: '{zh,en}/**/*.html' });
         if (added.errors.length > 0)
           throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+        // The output folder is kept between builds: fragments of an earlier index must not linger.
+        rmSync(`${outDir}/pagefind`, { recursive: true, force: true });
         const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
         if (written.errors.length > 0)
           throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);

@@ -459,6 +459,21 @@ function checkReferences(
       }
     });
   }
+  if (loaded.areas && loaded.teams) {
+    const source = parseYaml(files.find((file) => file.path === SOURCE_PATHS.areas)?.text ?? '');
+    for (const area of project.areas) {
+      area.teams.forEach((team, index) => {
+        if (teamIds.has(team)) return;
+        problems.push({
+          file: SOURCE_PATHS.areas,
+          line: source.lineOf([area.id, 'teams', index]),
+          field: `${area.id}.teams[${index}]`,
+          found: `"${team}"`,
+          expected: `a team defined in ${SOURCE_PATHS.teams} (${sample(teamIds)})`,
+        });
+      });
+    }
+  }
   for (const release of project.releases) {
     const file = `${SOURCE_PATHS.releases}/${release.id}.yaml`;
     const source = parseYaml(files.find((candidate) => candidate.path === file)?.text ?? '');

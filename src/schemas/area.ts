@@ -7,6 +7,8 @@ export const areaSchema = z.strictObject({
   id: slug,
   /** The heading in both languages. */
   name: localizedText,
+  /** Teams that triage this area's items: its untriaged items wait for them (ids from `data/teams.yaml`). */
+  teams: z.array(slug).default([]),
 });
 
 /** A validated area. */

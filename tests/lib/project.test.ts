@@ -126,6 +126,19 @@ describe('loadProject', () => {
     `);
   });
 
+  test('reports an area whose triaging team does not exist', () => {
+    const files = withFile(
+      minimalProject(),
+      'data/areas.yaml',
+      'storage:\n  name: { zh: 存储, en: Storage }\n  teams: [ops, storage-team]\n',
+    );
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "data/areas.yaml:3 storage.teams[1] — found "storage-team", expected a team defined in data/teams.yaml (ops)",
+      ]
+    `);
+  });
+
   test('reports a note in the folder of a release that does not exist', () => {
     const files = withFile(
       withFile(minimalProject(), NOTE, undefined),

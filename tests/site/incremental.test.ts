@@ -1,15 +1,25 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runBuild, TMP } from '../support/build-site.ts';
-import { copyContent } from '../support/dist.ts';
+import { copyContent, readSearchUrls } from '../support/dist.ts';
 
-// Astro's incremental build restores item pages whose cache key is unchanged: the key must change
-// whenever anything the page shows changes, or readers would see stale pages.
-describe('an incremental rebuild after changing one note', async () => {
+const TEMPORARY_COMPONENT = `
+short-lived:
+  name: { zh: 短暂组件, en: Short-lived component }
+  kind: tooling
+`;
+
+// Astro's incremental build keeps item pages whose cache key is unchanged: the key must change
+// whenever anything the page shows changes, or readers would see stale pages. The output folder is
+// kept between builds, so what a build no longer produces must go.
+describe('an incremental rebuild after changing one note and removing a component', async () => {
   const root = copyContent('incremental');
+  const components = join(root, 'data/components.yaml');
+  appendFileSync(components, TEMPORARY_COMPONENT);
   const outDir = join(TMP, 'test-dist', 'incremental');
-  rmSync(join(TMP, 'test-cache', 'incremental'), { recursive: true, force: true });
+  for (const folder of [outDir, join(TMP, 'test-cache', 'incremental')])
+    rmSync(folder, { recursive: true, force: true });
   const build = { name: 'incremental', contentRoot: root };
   const first = await runBuild(build, outDir);
   if (first.code !== 0) throw new Error(first.output);
@@ -21,23 +31,38 @@ describe('an incremental rebuild after changing one note', async () => {
   );
   const second = await runBuild(build, outDir);
   const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+  const changedPage = page('zh/items/k8s-1.7-local-persistent-volumes');
+  const neighbourPage = page('zh/items/k8s-1.7-local-storage-capacity-isolation');
 
-  test('restores unchanged item pages from the cache', () => {
+  writeFileSync(components, readFileSync(components, 'utf8').replace(TEMPORARY_COMPONENT, ''));
+  const third = await runBuild(build, outDir);
+
+  test('keeps unchanged item pages without rendering them', () => {
+    expect(first.output).toContain('/en/components/short-lived/index.html');
     expect(second.code).toBe(0);
     expect(second.output).toMatch(
-      /\/en\/items\/k8s-1\.7-cluster-autoscaler\/index\.html \(restored\)/,
+      /\/en\/items\/k8s-1\.7-cluster-autoscaler\/index\.html \(cached\)/,
     );
   });
 
   test('renders the changed note again', () => {
     expect(second.output).not.toMatch(
-      /\/zh\/items\/k8s-1\.7-local-persistent-volumes\/index\.html \(restored\)/,
+      /\/zh\/items\/k8s-1\.7-local-persistent-volumes\/index\.html \(cached\)/,
     );
-    expect(page('zh/items/k8s-1.7-local-persistent-volumes')).toContain('<h1>改过的标题</h1>');
+    expect(changedPage).toContain('<h1>改过的标题</h1>');
   });
 
   test('renders again the notes that list it as a neighbour', () => {
-    expect(page('zh/items/k8s-1.7-local-storage-capacity-isolation')).toContain('改过的标题');
+    expect(neighbourPage).toContain('改过的标题');
+  });
+
+  test('removes the pages of the removed component, also from the search index', () => {
+    expect(third.code).toBe(0);
+    expect(existsSync(join(outDir, 'zh/components/short-lived'))).toBe(false);
+    expect(existsSync(join(outDir, 'en/components/short-lived'))).toBe(false);
+    const urls = readSearchUrls(outDir);
+    expect(urls).toContain('/en/items/k8s-1.7-cluster-autoscaler/');
+    expect(urls.filter((url) => url.includes('short-lived'))).toEqual([]);
   });
 
   test('renders the list pages again', () => {

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { extractLinks, scanTags, type Tag } from '../../src/lib/links.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { loadProject, resolveRedirect, type Project } from '../../src/lib/project.ts';
@@ -24,6 +25,15 @@ export function readPages(dist: string): Map<string, string> {
       .filter((file) => file.endsWith('.html'))
       .map((file) => [file, readFileSync(join(dist, file), 'utf8')]),
   );
+}
+
+/** The URLs of every page in a built site's search index, read from its fragments, sorted. */
+export function readSearchUrls(dist: string): string[] {
+  const folder = join(dist, 'pagefind/fragment');
+  return readdirSync(folder)
+    .map((name) => gunzipSync(readFileSync(join(folder, name))).toString('utf8'))
+    .map((text) => (JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string }).url)
+    .sort();
 }
 
 /** The validated project under a content root; throws when it has problems, since a site is built only from a valid one. */

@@ -1,0 +1,18 @@
+import { describe, expect, test } from 'vitest';
+import { staleOutputFiles } from '../../src/lib/stale-output.ts';
+
+const STARTED = 1_000_000;
+const kept = new Set(['zh/items/a/index.html', 'notes.json']);
+
+describe('staleOutputFiles', () => {
+  test.each([
+    ['a page this build rendered or kept', 'zh/items/a/index.html', STARTED - 60_000, false],
+    ['a page this build no longer produces', 'zh/items/gone/index.html', STARTED + 10, true],
+    ['an asset written during this build', '_astro/Base.abc.css', STARTED + 10, false],
+    ['an asset written within the timestamp slack', '_astro/Base.abc.css', STARTED - 1500, false],
+    ['an asset of an earlier build', '_astro/Base.old.css', STARTED - 60_000, true],
+    ['the search index, rebuilt on its own', 'pagefind/fragment/en_1.pf_fragment', 0, false],
+  ])('%s (%s): stale is %s', (_, path, mtimeMs, stale) => {
+    expect(staleOutputFiles([{ path, mtimeMs }], kept, STARTED)).toEqual(stale ? [path] : []);
+  });
+});
