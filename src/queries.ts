@@ -21,8 +21,11 @@ import {
   indexLinkedNotes,
   type LinkedNote,
   neighboursOf,
+  toViewNote,
   type ViewNote,
 } from './lib/views.ts';
+import { countCoveredByRemark, coverageOf, type Coverage } from './lib/triage.ts';
+import { collapseChains, releasesCrossed, summarisePath, upgradePairs } from './lib/upgrade.ts';
 
 const ledger = ledgerSchema.parse(
   JSON.parse(readFileSync(`${siteConfig.contentRoot}/notes/ids.json`, 'utf8')),
@@ -51,9 +54,16 @@ export const noteEntryById: ReadonlyMap<string, CollectionEntry<'notes'>> = new 
   noteEntries.map((entry) => [entry.data.id, entry]),
 );
 
-/** Every note, most urgent first. */
+/** Release by id. */
+export const releaseById: ReadonlyMap<string, Release> = new Map(
+  releases.map((release) => [release.id, release]),
+);
+
+/** Every note with its effective verdict (area verdicts applied), most urgent first. */
 export const notes: ViewNote[] = noteEntries
-  .map((entry) => ({ ...entry.data, file: entry.filePath ?? '' }))
+  .map((entry) =>
+    toViewNote(entry.data, entry.filePath ?? '', releaseById.get(entry.data.release), areas),
+  )
   .sort(compareNotes);
 
 /** Notes by id. */
@@ -80,6 +90,46 @@ export const notesByTeam: ReadonlyMap<string, ViewNote[]> = new Map(
   [...groupByEach((note) => note.teams)].map(([team, list]) => [team, list.sort(compareOpenFirst)]),
 );
 
+/** Notes waiting for each team (to triage, or with an open follow-up), open follow-ups first. */
+export const notesWaitingByTeam: ReadonlyMap<string, ViewNote[]> = new Map(
+  [...groupByEach((note) => note.waitingFor)].map(([team, list]) => [
+    team,
+    list.sort(compareOpenFirst),
+  ]),
+);
+
+/** Notes of each release that nobody has assessed and no area verdict covers. */
+export const untriagedByRelease: ReadonlyMap<string, ViewNote[]> = new Map(
+  releases.map((release) => [
+    release.id,
+    (notesByRelease.get(release.id) ?? []).filter((note) => note.assessedBy === 'nobody'),
+  ]),
+);
+
+/** Coverage of each release: items assessed individually, by an area verdict, or not yet. */
+export const coverageByRelease: ReadonlyMap<string, Coverage> = new Map(
+  releases.map((release) => [release.id, coverageOf(notesByRelease.get(release.id) ?? [])]),
+);
+
+/** For each release, how many untriaged items each of its remarks covers (remark order). */
+export const remarkCoverageByRelease: ReadonlyMap<string, number[]> = new Map(
+  releases.map((release) => [
+    release.id,
+    countCoveredByRemark(notesByRelease.get(release.id) ?? [], release.remarks),
+  ]),
+);
+
+/** Every upgrade between two releases of a product, with the releases it crosses and their notes. */
+export const upgrades = upgradePairs(releases).map((pair) => {
+  const crossed = releasesCrossed(releases, pair);
+  const pathNotes = crossed.flatMap((release) => notesByRelease.get(release.id) ?? []);
+  const summary = summarisePath(
+    collapseChains(pathNotes),
+    crossed.map((release) => release.id),
+  );
+  return { ...pair, crossed, ...summary };
+});
+
 /** Notes affecting each component. */
 export const notesByComponent: ReadonlyMap<string, ViewNote[]> = groupByEach(
   (note) => note.components,
@@ -96,11 +146,6 @@ export const retiredIds: ReadonlyMap<string, string> = new Map(
     const target = resolveRedirect(id, ledger.redirects);
     return target !== undefined && noteById.has(target) ? [[id, target] as const] : [];
   }),
-);
-
-/** Release by id. */
-export const releaseById: ReadonlyMap<string, Release> = new Map(
-  releases.map((release) => [release.id, release]),
 );
 
 /** Name of an area in a language; the id when unknown. */

@@ -1,9 +1,11 @@
-import type { Note } from '../schemas/note.ts';
 import { toItemPath, withBase } from './urls.ts';
 import type { ViewNote } from './views.ts';
 
-/** One note as exported in `/notes.json`: every field, both languages, and its page URLs. */
-export type ExportRecord = Omit<Note, never> & { file: string; urls: { zh: string; en: string } };
+/**
+ * One note as exported in `/notes.json`: every field, both languages, its effective verdict
+ * (`impact`, with `assessedBy` and the `areaVerdict` it inherits), and its page URLs.
+ */
+export type ExportRecord = ViewNote & { urls: { zh: string; en: string } };
 
 /** The export record of a note; URLs are site-relative and include the base path. */
 export function toExportRecord(note: ViewNote, base: string): ExportRecord {
@@ -23,6 +25,7 @@ export const CSV_COLUMNS = [
   'section',
   'area',
   'impact',
+  'assessed_by',
   'reason',
   'maturity',
   'status',
@@ -57,6 +60,7 @@ export function toCsv(records: readonly ExportRecord[]): string {
       section: note.section,
       area: note.area ?? '',
       impact: note.impact,
+      assessed_by: note.assessedBy,
       reason: note.reason ?? '',
       maturity: note.maturity ?? '',
       status: note.status ?? '',

@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { conflictingRemarks } from './triage.ts';
 import { areaSchema, type Area } from '../schemas/area.ts';
 import { componentSchema, type Component } from '../schemas/component.ts';
 import { ledgerSchema, type Ledger } from '../schemas/ledger.ts';
@@ -488,6 +489,15 @@ function checkReferences(
         });
       }
     });
+    for (const [earlier, index] of conflictingRemarks(release)) {
+      problems.push({
+        file,
+        line: source.lineOf(['remarks', index, 'impact']),
+        field: `remarks[${index}].impact`,
+        found: `"${release.remarks[index]?.impact}"`,
+        expected: `the verdict remarks[${earlier}] states for the same section and area ("${release.remarks[earlier]?.impact}"), or no impact`,
+      });
+    }
   }
   return problems;
 }

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { IMPACTS, NO_IMPACT_REASONS, needsWork } from './impact.ts';
+import { NO_IMPACT_REASONS, needsWork, type Impact } from './impact.ts';
 import { SECTIONS } from './sections.ts';
 import { MATURITIES } from '../schemas/note.ts';
 
@@ -42,6 +42,28 @@ const ZH_WORDS =
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
+}
+
+/**
+ * Impact mix of the corpus, after a release assessed like 1.7 (few items need work, most have none,
+ * a share still untriaged), rather than uniform: list pages and upgrade paths grow with it.
+ */
+const IMPACT_WEIGHTS: readonly [Impact, number][] = [
+  ['action-required', 0.02],
+  ['attention', 0.06],
+  ['investigate', 0.05],
+  ['watch', 0.1],
+  ['none', 0.47],
+  ['untriaged', 0.3],
+];
+
+function pickImpact(random: () => number): Impact {
+  let roll = random();
+  for (const [impact, weight] of IMPACT_WEIGHTS) {
+    roll -= weight;
+    if (roll < 0) return impact;
+  }
+  return 'none';
 }
 
 function words(
@@ -95,7 +117,7 @@ export function makeCorpus(spec: CorpusSpec): CorpusFile[] {
     for (let n = 0; n < spec.notesPerRelease; n += 1) {
       const id = `k8s-${version}-item-${n}`;
       ids.push(id);
-      const impact = pick(random, IMPACTS);
+      const impact = pickImpact(random);
       const frontmatter = {
         id,
         section: pick(random, SECTIONS.slice(1)),

@@ -26,6 +26,21 @@ export function toChecklistPath(lang: Lang, release: string): string {
   return `${lang}/releases/${release}/checklist/`;
 }
 
+/** Path of a release's untriaged queue. */
+export function toQueuePath(lang: Lang, release: string): string {
+  return `${lang}/releases/${release}/untriaged/`;
+}
+
+/** Path of the upgrade-path index. */
+export function toUpgradesPath(lang: Lang): string {
+  return `${lang}/upgrade/`;
+}
+
+/** Path of the upgrade path from one release to a later one. */
+export function toUpgradePath(lang: Lang, from: string, to: string): string {
+  return `${lang}/upgrade/${from}/${to}/`;
+}
+
 /** Path of a team page. */
 export function toTeamPath(lang: Lang, team: string): string {
   return `${lang}/teams/${team}/`;

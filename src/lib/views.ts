@@ -1,13 +1,44 @@
 import type { Area } from '../schemas/area.ts';
-import type { Lang } from '../schemas/fields.ts';
+import type { Lang, LocalizedText } from '../schemas/fields.ts';
 import type { Note, NoteTexts } from '../schemas/note.ts';
+import type { Release } from '../schemas/release.ts';
 import { IMPACTS, compareImpact, type Impact } from './impact.ts';
 import { SECTIONS, type Section } from './sections.ts';
+import { verdictOf, waitingFor, type AssessedBy } from './triage.ts';
 
-/** A note as pages use it: the validated data plus the file it came from. */
+/**
+ * A note as pages use it: the validated data with its effective verdict (`impact` is inherited from
+ * an area verdict when the note itself is untriaged), plus the file it came from.
+ */
 export interface ViewNote extends Note {
   /** Path of the source file relative to the project root, for edit links. */
   file: string;
+  /** Whether the verdict is the note's own, inherited from a release remark, or missing. */
+  assessedBy: AssessedBy;
+  /** The release remark an inherited verdict comes from. */
+  areaVerdict?: LocalizedText;
+  /** Teams that have something to do on it: triage it, or finish its follow-up. */
+  waitingFor: string[];
+}
+
+/** The view of a note: its effective verdict from its release's remarks and who it is waiting for. */
+export function toViewNote(
+  note: Note,
+  file: string,
+  release: Pick<Release, 'remarks'> | undefined,
+  areas: readonly Area[],
+): ViewNote {
+  const verdict = verdictOf(note, release?.remarks ?? []);
+  const view: ViewNote = {
+    ...note,
+    file,
+    impact: verdict.impact,
+    assessedBy: verdict.assessedBy,
+    waitingFor: [],
+  };
+  if (verdict.remark) view.areaVerdict = verdict.remark.text;
+  view.waitingFor = waitingFor(view, areas);
+  return view;
 }
 
 /** Texts to show in `lang`, falling back to the other language when a translation is pending. */
@@ -164,4 +195,16 @@ export function indexLinkedNotes<N extends Note>(
       [...(outgoing.get(note.id) ?? []), ...(incoming.get(note.id) ?? [])],
     ]),
   );
+}
+
+/** Notes grouped by area in the order of `areas` (notes without an area first), each group urgent first. */
+export function groupByArea<N extends Note>(
+  notes: readonly N[],
+  areas: readonly Area[],
+): { area: string | undefined; notes: N[] }[] {
+  const order = (area: string | undefined) =>
+    area === undefined ? -1 : areas.findIndex((candidate) => candidate.id === area);
+  return [...groupBy(notes, (note) => note.area)]
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([area, list]) => ({ area, notes: [...list].sort(compareNotes) }));
 }

@@ -22,6 +22,8 @@ const note: ViewNote = {
   zh: { title: '标题, "引号"', summary: '=SUM(A1)', assessment: '多行\n文本' },
   en: { title: 'Title', summary: 'Summary', assessment: 'Assessment' },
   file: 'notes/kubernetes-1.7/x.md',
+  assessedBy: 'note',
+  waitingFor: ['ops', 'platform'],
 };
 
 describe('toExportRecord', () => {
@@ -44,8 +46,8 @@ describe('toCsv', () => {
     expect(row).toContain(",'=SUM(A1),");
     expect(row).toContain('"多行\n文本"');
     expect(row).toContain(',ops platform,');
-    expect(row?.startsWith('k8s-1.7-x,kubernetes-1.7,deprecations,storage,attention,,,open,')).toBe(
-      true,
-    );
+    expect(
+      row?.startsWith('k8s-1.7-x,kubernetes-1.7,deprecations,storage,attention,note,,,open,'),
+    ).toBe(true);
   });
 });

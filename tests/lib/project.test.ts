@@ -126,6 +126,23 @@ describe('loadProject', () => {
     `);
   });
 
+  test('reports two remarks stating different verdicts for the same area', () => {
+    const release = minimalProject()[0]!;
+    const conflicting = [
+      '  - section: other-notable-changes',
+      '    area: storage',
+      '    impact: attention',
+      '    text: { zh: 需要关注。, en: Needs attention. }',
+      '',
+    ].join('\n');
+    const files = withFile(minimalProject(), release.path, release.text + conflicting);
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "data/releases/kubernetes-1.7.yaml:15 remarks[1].impact — found "attention", expected the verdict remarks[0] states for the same section and area ("none"), or no impact",
+      ]
+    `);
+  });
+
   test('reports an area whose triaging team does not exist', () => {
     const files = withFile(
       minimalProject(),

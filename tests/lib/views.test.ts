@@ -32,8 +32,8 @@ function note(overrides: Partial<Note> & Pick<Note, 'id'>): Note {
 }
 
 const areas = [
-  { id: 'storage', name: { zh: '存储', en: 'Storage' } },
-  { id: 'networking', name: { zh: '网络', en: 'Networking' } },
+  { id: 'storage', name: { zh: '存储', en: 'Storage' }, teams: [] },
+  { id: 'networking', name: { zh: '网络', en: 'Networking' }, teams: [] },
 ];
 
 describe('textsFor', () => {
