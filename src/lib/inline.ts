@@ -4,7 +4,7 @@ export interface InlineSegment {
   text: string;
 }
 
-/** Splits note text on Markdown backtick code spans, so pages can show `--flags` as code without rendering HTML. */
+/** Splits a note title on Markdown backtick code spans, so pages can show `--flags` as code without rendering HTML (texts use note-text.ts). */
 export function splitInlineCode(text: string): InlineSegment[] {
   const segments: InlineSegment[] = [];
   const pattern = /`([^`]+)`/g;

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addIdsToLedger, formatLedger } from '../../src/lib/ledger.ts';
@@ -23,6 +24,31 @@ function hostileNote(): string {
   return `---\nid: ${ID}\nsection: known-issues\narea: storage\nimpact: attention\nteams: [ops]\ntickets: [PICT-7]\nzh: ${texts}\nen: ${texts}\n---\n`;
 }
 
+// An imported note: upstream Markdown (paragraphs, nested list, code) with hostile links mixed in.
+const MD_ID = 'k8s-1.7-upstream-markdown';
+const UPSTREAM = {
+  title: 'Widgets moved to widgets.k8s.io/v1',
+  summary: [
+    'Widgets moved. ([#100](https://github.com/kubernetes/kubernetes/pull/100), [@alice](https://github.com/alice))',
+    '',
+    '**Action Required:** recreate them, e.g. `kubectl frob`:',
+    '',
+    '  ```yaml',
+    '  kind: Zorblaxwidget',
+    '  ```',
+    '',
+    '* Features',
+    '  * Quuxfeature [x](JaVaScRiPt:window.pwned=6) <javascript:window.pwned=7>',
+    '  * ![img](https://evil.example/pwned.png) <img src=x onerror="window.pwned=8">',
+  ].join('\n'),
+  assessment:
+    'Ops must:\n\n1. recreate the widgets\n2. check [the docs](https://kubernetes.io/docs/)',
+};
+
+function markdownNote(): string {
+  return `---\nid: ${MD_ID}\nsection: action-required\narea: networking\nimpact: attention\nteams: [ops]\npendingTranslation: [zh]\nen: ${JSON.stringify(UPSTREAM)}\n---\n`;
+}
+
 let dist: string;
 let browser: Browser;
 let server: StaticServer;
@@ -30,8 +56,9 @@ let server: StaticServer;
 beforeAll(async () => {
   const root = copyContent('untrusted-text');
   writeFileSync(join(root, 'notes/kubernetes-1.7/markup-in-texts.md'), hostileNote());
+  writeFileSync(join(root, 'notes/kubernetes-1.7/upstream-markdown.md'), markdownNote());
   const ledger = readProject().ledger;
-  writeFileSync(join(root, 'notes/ids.json'), formatLedger(addIdsToLedger(ledger, [ID])));
+  writeFileSync(join(root, 'notes/ids.json'), formatLedger(addIdsToLedger(ledger, [ID, MD_ID])));
   dist = await buildSite({ name: 'untrusted-text', contentRoot: root });
   [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
 });
@@ -79,6 +106,7 @@ describe('a note whose texts contain markup and javascript: URLs', () => {
     for (const path of [
       `en/items/${ID}/`,
       `zh/items/${ID}/`,
+      `en/items/${MD_ID}/`,
       'en/releases/kubernetes-1.7/',
       'en/teams/ops/',
     ]) {
@@ -102,4 +130,57 @@ describe('a note whose texts contain markup and javascript: URLs', () => {
     expect(dialogs).toEqual([]);
     await page.close();
   });
+});
+
+describe('a note whose texts are upstream Markdown', () => {
+  test('shows paragraphs, lists, code and http(s) links on its item page, in both languages', () => {
+    const pages = readPages(dist);
+    for (const lang of ['en', 'zh']) {
+      const item = pages.get(`${lang}/items/${MD_ID}/index.html`) ?? '';
+      expect(item).toContain('<pre><code>kind: Zorblaxwidget</code></pre>');
+      expect(item).toContain(
+        '<a href="https://github.com/kubernetes/kubernetes/pull/100">#100</a>',
+      );
+      expect(item).toContain(
+        '<ul><li>Features<ul><li>Quuxfeature x javascript:window.pwned=7</li>',
+      );
+      expect(item).toContain('<ol><li>recreate the widgets</li>');
+      expect(item).not.toContain('evil.example/pwned.png"');
+    }
+  });
+
+  test('shows a Markdown assessment as blocks in the note cards', () => {
+    const release = readPages(dist).get('en/releases/kubernetes-1.7/index.html') ?? '';
+    expect(release).toMatch(
+      /<div class="note-text"><p>Ops must:<\/p><ol><li>recreate the widgets<\/li><li>check <a href="https:\/\/kubernetes.io\/docs\/">the docs<\/a><\/li><\/ol><\/div>/,
+    );
+  });
+
+  test('has valid HTML on its item pages', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    for (const lang of ['en', 'zh']) {
+      const page = `${lang}/items/${MD_ID}/index.html`;
+      const report = await validator.validateString(
+        readPages(dist).get(page) ?? '',
+        join(dist, page),
+      );
+      expect(report.results.flatMap((result) => result.messages)).toEqual([]);
+    }
+  });
+
+  test.each(['zorblaxwidget', 'quuxfeature'])(
+    'is found by searching a word of its code blocks and lists (%s)',
+    async (word) => {
+      const page = await browser.newPage();
+      await page.goto(server.url('en/'));
+      await page.locator('#search-open').click();
+      await page.fill('#search-input', word);
+      await page.locator('#search-results li').first().waitFor();
+      const hrefs = await page.$$eval('#search-results li a', (links) =>
+        links.map((link) => link.getAttribute('href')),
+      );
+      expect(hrefs).toContain(`/en/items/${MD_ID}/`);
+      await page.close();
+    },
+  );
 });
