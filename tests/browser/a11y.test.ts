@@ -17,6 +17,9 @@ const PAGE_KINDS = [
   ['impact', 'impact/attention/'],
   ['impact index', 'impact/'],
   ['checklist', 'releases/kubernetes-1.7/checklist/'],
+  ['untriaged queue', 'releases/kubernetes-1.8/untriaged/?team=platform'],
+  ['upgrade index', 'upgrade/'],
+  ['upgrade path', 'upgrade/kubernetes-1.7/kubernetes-1.8/'],
 ] as const;
 
 /** Runs axe-core's WCAG 2.0, 2.1 and 2.2 A/AA rules on the page; returns one line per violation and node. */

@@ -200,10 +200,19 @@ describe.each(LANGS)('listing pages in %s', (lang) => {
     ]);
   });
 
-  test('exist for each release and its checklist, and for nothing else under releases/', () => {
+  test('exist for each release, its checklist and untriaged queue, and for nothing else under releases/', () => {
     const releases = project.releases.map((release) => release.id).sort();
     expect(pagesBelow(pages, `${lang}/releases`)).toEqual(releases);
-    expectPages(releases.map((release) => `${lang}/releases/${release}/checklist/`));
+    for (const release of releases) {
+      expect(pagesBelow(pages, `${lang}/releases/${release}`)).toEqual(['checklist', 'untriaged']);
+    }
+  });
+
+  test('exist for every upgrade between two releases of a product, and its index', () => {
+    expect([...pages.keys()].filter((file) => file.startsWith(`${lang}/upgrade/`)).sort()).toEqual([
+      `${lang}/upgrade/index.html`,
+      `${lang}/upgrade/kubernetes-1.7/kubernetes-1.8/index.html`,
+    ]);
   });
 
   test('list only the teams, components and impact levels of the data', () => {
