@@ -119,17 +119,6 @@ export const remarkCoverageByRelease: ReadonlyMap<string, number[]> = new Map(
   ]),
 );
 
-/** Every upgrade between two releases of a product, with the releases it crosses and their notes. */
-export const upgrades = upgradePairs(releases).map((pair) => {
-  const crossed = releasesCrossed(releases, pair);
-  const pathNotes = crossed.flatMap((release) => notesByRelease.get(release.id) ?? []);
-  const summary = summarisePath(
-    collapseChains(pathNotes),
-    crossed.map((release) => release.id),
-  );
-  return { ...pair, crossed, ...summary };
-});
-
 /** Notes affecting each component. */
 export const notesByComponent: ReadonlyMap<string, ViewNote[]> = groupByEach(
   (note) => note.components,
@@ -198,3 +187,19 @@ export function itemPageKey(id: string): string {
     .digest('hex')
     .slice(0, 32);
 }
+
+/** Every upgrade between two releases of a product, with the releases it crosses and their notes. */
+export const upgrades = upgradePairs(releases).map((pair) => {
+  const crossed = releasesCrossed(releases, pair);
+  const pathNotes = crossed.flatMap((release) => notesByRelease.get(release.id) ?? []);
+  const summary = summarisePath(
+    collapseChains(pathNotes),
+    crossed.map((release) => release.id),
+  );
+  // Everything the page shows: the listed notes, their chains and the counts.
+  const cacheKey = createHash('sha256')
+    .update(JSON.stringify([sharedDataDigest, pair.from.id, pair.to.id, summary]))
+    .digest('hex')
+    .slice(0, 32);
+  return { ...pair, crossed, ...summary, cacheKey };
+});

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { buildSite } from '../support/build-site.ts';
-import { copyContent, readPages } from '../support/dist.ts';
+import { copyContent, readPages, readSearchUrls } from '../support/dist.ts';
 
 const UNTRIAGED = (id: string, area: string, title: string) => `---
 id: ${id}
@@ -83,11 +83,13 @@ function triageSite(): string {
 
 const root = triageSite();
 let pages = new Map<string, string>();
+let searchUrls: string[] = [];
 let exported: { id: string; impact: string; assessedBy: string; waitingFor: string[] }[] = [];
 
 beforeAll(async () => {
   const dist = await buildSite({ name: 'triage', contentRoot: root });
   pages = readPages(dist);
+  searchUrls = readSearchUrls(dist);
   exported = (
     JSON.parse(readFileSync(join(dist, 'notes.json'), 'utf8')) as { notes: typeof exported }
   ).notes;
@@ -195,5 +197,13 @@ describe('upgrade paths', () => {
     const html = pages.get('en/upgrade/kubernetes-1.7/kubernetes-1.9/index.html') ?? '';
     expect(html).toContain('href="/en/releases/kubernetes-1.9/untriaged/">1</a>');
     expect(text('en/upgrade/kubernetes-1.7/kubernetes-1.8/')).not.toContain('not assessed yet');
+  });
+});
+
+describe('search', () => {
+  test('indexes items and the upgrade index, not the queues and paths that repeat items', () => {
+    expect(searchUrls).toContain('/en/items/k8s-1.7-pr-90002/');
+    expect(searchUrls).toContain('/zh/upgrade/');
+    expect(searchUrls.filter((url) => /releases\/.*\/untriaged|upgrade\/kubernetes/.test(url))).toEqual([]);
   });
 });
