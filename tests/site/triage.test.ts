@@ -204,6 +204,8 @@ describe('search', () => {
   test('indexes items and the upgrade index, not the queues and paths that repeat items', () => {
     expect(searchUrls).toContain('/en/items/k8s-1.7-pr-90002/');
     expect(searchUrls).toContain('/zh/upgrade/');
-    expect(searchUrls.filter((url) => /releases\/.*\/untriaged|upgrade\/kubernetes/.test(url))).toEqual([]);
+    expect(
+      searchUrls.filter((url) => /releases\/.*\/untriaged|upgrade\/kubernetes/.test(url)),
+    ).toEqual([]);
   });
 });
