@@ -40,7 +40,8 @@ describe('keyboard only', () => {
       'Skip to content',
     );
     await page.keyboard.press('Enter');
-    expect(page.url()).toMatch(/#main$/);
+    // The fragment navigation reaches Playwright asynchronously: wait for it rather than read the URL at once.
+    await page.waitForURL(/#main$/);
 
     await tabTo((element) => element.tag === 'a' && element.text === 'Kubernetes 1.7');
     await page.keyboard.press('Enter');

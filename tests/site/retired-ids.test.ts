@@ -18,7 +18,12 @@ import {
  * A copy of the repository's content where the first note has been renamed: its old id is retired in
  * notes/ids.json with a redirect to the new one, as `npm run ids` records a rename.
  */
-function renamedSite(): { root: string; oldId: string; newId: string } {
+function renamedSite(): {
+  root: string;
+  oldId: string;
+  newId: string;
+  redirectsBefore: Record<string, string>;
+} {
   const root = copyContent('retired-ids');
   const note = readProject(root).notes[0];
   if (!note) throw new Error('the repository has no notes');
@@ -31,10 +36,11 @@ function renamedSite(): { root: string; oldId: string; newId: string } {
     ids: string[];
     redirects: Record<string, string>;
   };
+  const redirectsBefore = { ...ledger.redirects };
   ledger.ids.push(newId);
   ledger.redirects[oldId] = newId;
   writeFileSync(ledgerPath, `${JSON.stringify(ledger, null, 2)}\n`);
-  return { root, oldId, newId };
+  return { root, oldId, newId, redirectsBefore };
 }
 
 const site = renamedSite();
@@ -55,7 +61,7 @@ function page(path: string): string {
 
 describe('a site with a retired id', () => {
   test('is a valid project with the redirect recorded', () => {
-    expect(project.ledger.redirects).toEqual({ [site.oldId]: site.newId });
+    expect(project.ledger.redirects).toEqual({ ...site.redirectsBefore, [site.oldId]: site.newId });
   });
 
   test('keeps /i/<old id>/, sending Chinese and English readers to the new item', () => {
@@ -74,8 +80,15 @@ describe('a site with a retired id', () => {
 
   test.each(LANGS)('has a full item page in %s for the new id, and for no other id', (lang) => {
     const ids = project.notes.map((note) => note.data.id);
-    expect(pagesBelow(pages, `${lang}/items`)).toEqual([...ids, site.oldId].sort());
+    // Besides the notes' pages, a redirect page for every retired id: the renamed one and those the
+    // repository had already retired.
+    expect(pagesBelow(pages, `${lang}/items`)).toEqual(
+      [...ids, site.oldId, ...Object.keys(site.redirectsBefore)].sort(),
+    );
     expect(refreshTargetOf(page(`${lang}/items/${site.newId}/`))).toBeUndefined();
+    for (const [from, to] of Object.entries(site.redirectsBefore)) {
+      expect(refreshTargetOf(page(`${lang}/items/${from}/`))).toBe(`/${lang}/items/${to}/`);
+    }
   });
 
   test('exports the new id, not the old one', () => {

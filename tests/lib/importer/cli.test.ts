@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { loadProject } from '../../../src/lib/project.ts';
 import { readProjectFiles } from '../../../src/lib/read-project.ts';
+import { beforeImport } from '../../support/before-import.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCRIPT = join(ROOT, 'scripts/import.ts');
@@ -55,6 +56,19 @@ function snapshot(root: string): Map<string, string> {
   return files;
 }
 
+/**
+ * A copy of the repository as it was before v1.7.0 was imported: its data/, the hand-written 1.7 seed
+ * notes and whatever else notes/ holds, without the notes imported from k8s-v1.7.0-release-notes.md
+ * and without their ids in the ledger.
+ */
+function seedCopy(name: string): string {
+  const root = contentCopy(name, true);
+  const seed = beforeImport(readProjectFiles(root), 'k8s-v1.7.0-release-notes.md');
+  for (const path of seed.removed) rmSync(join(root, path));
+  writeFileSync(join(root, seed.ledger.path), seed.ledger.text);
+  return root;
+}
+
 function problemsOf(root: string): string[] {
   return loadProject(readProjectFiles(root)).problems.map(formatProblem);
 }
@@ -65,7 +79,7 @@ describe('npm run import on a copy of the repository (v1.7.0 over the seed notes
   let first: ReturnType<typeof run>;
 
   beforeAll(() => {
-    root = contentCopy('seed', true);
+    root = seedCopy('seed');
     before = snapshot(root);
     first = run(
       `${UPSTREAM}/k8s-v1.7.0-release-notes.md`,
@@ -97,10 +111,13 @@ describe('npm run import on a copy of the repository (v1.7.0 over the seed notes
     );
     expect(first.stdout).toMatch(/^section +items +notes +created +exists +assessed +retired$/m);
     expect(first.stdout).toMatch(/^action-required +15 +15 +0 +0 +15 +0$/m);
-    expect(first.stdout).toMatch(/^total +347 +317 +\d+ +0 +\d+ +0$/m);
-    expect(first.stdout).toContain(
-      'Areas not in data/areas.yaml, left out of the notes: kubefed (1)',
+    // The two seed notes without an upstream link (Swagger 1.2, AffinityInAnnotations) stand for the
+    // items' derived ids through redirects in the ledger: those items count as retired.
+    expect(first.stdout).toMatch(/^total +347 +317 +\d+ +0 +\d+ +2$/m);
+    expect(first.stdout).toMatch(
+      /^skipped k8s-1\.7-deprecations-swagger-1-2-spec-swaggerapi-1fa93a \(a retired id in notes\/ids\.json\)$/m,
     );
+    expect(first.stdout).not.toContain('Areas not in data/areas.yaml');
   });
 
   test('changes no existing file but the ledger', () => {
@@ -120,7 +137,7 @@ describe('npm run import on a copy of the repository (v1.7.0 over the seed notes
     );
     expect(second.code).toBe(0);
     expect(second.stdout).not.toMatch(/^created /m);
-    expect(second.stdout).toMatch(/^total +347 +317 +0 +\d+ +\d+ +0$/m);
+    expect(second.stdout).toMatch(/^total +347 +317 +0 +\d+ +\d+ +2$/m);
     expect(second.stdout).toContain('Nothing new to write.');
     expect(snapshot(root)).toEqual(once);
   });
@@ -128,7 +145,7 @@ describe('npm run import on a copy of the repository (v1.7.0 over the seed notes
 
 describe('npm run import --dry-run', () => {
   test('prints what it would create and writes nothing', () => {
-    const root = contentCopy('dry-run', true);
+    const root = seedCopy('dry-run');
     const before = snapshot(root);
     const result = run(
       `${UPSTREAM}/k8s-v1.7.0-release-notes.md`,
