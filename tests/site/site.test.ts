@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { htmlLang } from '../../src/i18n/index.ts';
 import { IMPACTS } from '../../src/lib/impact.ts';
+import { verdictOf } from '../../src/lib/triage.ts';
 import { fileForPath, scanTags } from '../../src/lib/links.ts';
 import { LANGS, type Lang } from '../../src/schemas/fields.ts';
 import { buildSite } from '../support/build-site.ts';
@@ -20,7 +21,14 @@ import {
 } from '../support/dist.ts';
 
 const project = readProject();
-const notes = project.notes.map((note) => note.data);
+// Notes with their effective verdict: an untriaged note under an area verdict shows that verdict.
+const notes = project.notes.map((note) => ({
+  ...note.data,
+  impact: verdictOf(
+    note.data,
+    project.releases.find((release) => release.id === note.data.release)?.remarks ?? [],
+  ).impact,
+}));
 const noteIds = notes.map((note) => note.id).sort();
 const retired = retiredIds(project);
 const other = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
@@ -109,7 +117,7 @@ describe('/notes.json', () => {
     expect(read().map((record) => record.id)).toEqual(noteIds);
   });
 
-  test('gives each note the release and impact of its file', () => {
+  test('gives each note its release and effective impact', () => {
     const exported = read().map(({ id, release, impact }) => ({ id, release, impact }));
     const expected = notes
       .map(({ id, release, impact }) => ({ id, release, impact }))
