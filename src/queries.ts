@@ -111,7 +111,7 @@ export const coverageByRelease: ReadonlyMap<string, Coverage> = new Map(
   releases.map((release) => [release.id, coverageOf(notesByRelease.get(release.id) ?? [])]),
 );
 
-/** For each release, how many untriaged items each of its remarks covers (remark order). */
+/** For each release, how many items take their verdict from each of its remarks (remark order). */
 export const remarkCoverageByRelease: ReadonlyMap<string, number[]> = new Map(
   releases.map((release) => [
     release.id,
