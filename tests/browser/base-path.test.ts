@@ -1,17 +1,11 @@
 import { siteConfig } from '../../site.config.ts';
 import { describe, expect, test } from 'vitest';
 import { useServedSite } from '../support/browser.ts';
-import { readProject } from '../support/dist.ts';
+import { firstReleaseWithNotes, readProject } from '../support/dist.ts';
 
 const BASE = '/pict-notes/';
 const project = readProject();
-const release = project.releases.find((candidate) =>
-  project.notes.some((note) => note.data.release === candidate.id),
-);
-if (!release) throw new Error('no release has notes');
-const releaseNotes = project.notes
-  .map((note) => note.data)
-  .filter((note) => note.release === release.id);
+const { release, notes: releaseNotes } = firstReleaseWithNotes(project);
 const attentionIds = releaseNotes
   .filter((note) => note.impact === 'attention')
   .map((note) => note.id)

@@ -3,16 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import type { Note } from '../../src/schemas/note.ts';
 import { useServedSite } from '../support/browser.ts';
-import { readProject } from '../support/dist.ts';
+import { firstReleaseWithNotes, readProject } from '../support/dist.ts';
 
 const project = readProject();
-const release = project.releases.find((candidate) =>
-  project.notes.some((note) => note.data.release === candidate.id),
-);
-if (!release) throw new Error('no release has notes');
-const releaseNotes = project.notes
-  .map((note) => note.data)
-  .filter((note) => note.release === release.id);
+const { release, notes: releaseNotes } = firstReleaseWithNotes(project);
 const idsWhere = (test: (note: Note) => boolean) =>
   releaseNotes
     .filter(test)

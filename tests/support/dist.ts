@@ -36,6 +36,21 @@ export function readSearchUrls(dist: string): string[] {
     .sort();
 }
 
+/** The first release in the project that has notes, and its notes' data: what page tests open. */
+export function firstReleaseWithNotes(project: Project): {
+  release: Project['releases'][number];
+  notes: Project['notes'][number]['data'][];
+} {
+  const release = project.releases.find((candidate) =>
+    project.notes.some((note) => note.data.release === candidate.id),
+  );
+  if (!release) throw new Error('no release has notes');
+  const notes = project.notes
+    .map((note) => note.data)
+    .filter((note) => note.release === release.id);
+  return { release, notes };
+}
+
 /** The validated project under a content root; throws when it has problems, since a site is built only from a valid one. */
 export function readProject(root = ROOT): Project {
   const { project, problems } = loadProject(readProjectFiles(root));
