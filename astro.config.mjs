@@ -8,13 +8,20 @@ import { checkSource } from './src/integrations/check-source.ts';
 import { pruneOutput } from './src/integrations/prune-output.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
+const source = checkSource();
+
 export default defineConfig({
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
   // pruneOutput runs before searchIndex, so pages no longer built are not indexed.
-  integrations: [checkSource(), mdx(), pruneOutput(), searchIndex()],
+  integrations: [
+    source,
+    mdx(),
+    pruneOutput(),
+    searchIndex({ project: source.checkedProject, notesPerBundle: siteConfig.searchBundleNotes }),
+  ],
   markdown: {
     syntaxHighlight: false,
     processor: unified({ remarkPlugins: [remarkGfm] }),

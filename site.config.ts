@@ -10,6 +10,12 @@ export const siteConfig = {
   trackerUrlPattern: 'https://tracker.pict.internal/browse/{key}',
   /** Folder holding `data/` and `notes/`; `PICT_CONTENT_ROOT` points a build at a fixture site instead. */
   contentRoot: process.env['PICT_CONTENT_ROOT'] ?? '.',
+  /**
+   * Most notes per search bundle: consecutive releases share a bundle up to this many notes, and a
+   * rebuild re-indexes only the bundles whose pages changed. Smaller re-indexes less after a change,
+   * larger makes the first search lighter. `PICT_SEARCH_BUNDLE_NOTES` overrides it for a build.
+   */
+  searchBundleNotes: Number(process.env['PICT_SEARCH_BUNDLE_NOTES'] ?? 500),
   /** Repository web URL for "edit this note" links; a note's path is appended after `/edit/main/`. */
   repositoryUrl: 'https://git.pict.internal/platform/pict-upgrade-notes',
 } as const;

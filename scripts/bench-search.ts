@@ -17,7 +17,7 @@ const { values, positionals } = parseArgs({
   },
 });
 const dist = positionals[0] ?? 'dist';
-if (!existsSync(`${dist}/pagefind/pagefind.js`)) {
+if (!existsSync(`${dist}/pagefind/site/pagefind.js`)) {
   console.error(`No search index in ${dist}/: run npm run build first.`);
   process.exit(1);
 }

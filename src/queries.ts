@@ -167,25 +167,45 @@ const sharedDataDigest = createHash('sha256')
   .update(JSON.stringify([releases, teams, components, areas]))
   .digest('hex');
 
+const digestOf = (value: unknown) =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+
+/** Digest of each note as pages show it, computed once and shared by the cache keys below. */
+const noteDigestById: ReadonlyMap<string, string> = new Map(
+  notes.map((note) => [note.id, digestOf([note, noteEntryById.get(note.id)?.body ?? ''])]),
+);
+
+// Both languages' pages of a note share its key.
+const itemPageKeys = new Map<string, string>();
+
 /**
  * Cache key of an item page for Astro's incremental build: a digest of everything the page shows
  * (the note, its body, its neighbours, shared names), so it is rendered again only when one changes.
  */
 export function itemPageKey(id: string): string {
+  const known = itemPageKeys.get(id);
+  if (known) return known;
   const note = noteById.get(id);
   const neighbours = note ? neighboursOf(note, notesByRelease.get(note.release) ?? []) : [];
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        sharedDataDigest,
-        note,
-        noteEntryById.get(id)?.body ?? '',
-        neighbours,
-        linkedNotesById.get(id) ?? [],
-      ]),
-    )
-    .digest('hex')
-    .slice(0, 32);
+  const key = digestOf([
+    sharedDataDigest,
+    noteDigestById.get(id),
+    neighbours.map((neighbour) => noteDigestById.get(neighbour.id)),
+    (linkedNotesById.get(id) ?? []).map(({ link, note: linked }) => [
+      link,
+      noteDigestById.get(linked.id),
+    ]),
+  ]);
+  itemPageKeys.set(id, key);
+  return key;
+}
+
+/**
+ * Cache key of a list page (a release, team, component or impact level): a digest of the shared data,
+ * what the page is about and the notes it lists, in order; everything else it shows derives from those.
+ */
+export function listPageKey(page: readonly string[], listed: readonly ViewNote[]): string {
+  return digestOf([sharedDataDigest, page, listed.map((note) => noteDigestById.get(note.id))]);
 }
 
 /** Every upgrade between two releases of a product, with the releases it crosses and their notes. */
@@ -197,9 +217,6 @@ export const upgrades = upgradePairs(releases).map((pair) => {
     crossed.map((release) => release.id),
   );
   // Everything the page shows: the listed notes, their chains and the counts.
-  const cacheKey = createHash('sha256')
-    .update(JSON.stringify([sharedDataDigest, pair.from.id, pair.to.id, summary]))
-    .digest('hex')
-    .slice(0, 32);
+  const cacheKey = digestOf([sharedDataDigest, pair.from.id, pair.to.id, summary]);
   return { ...pair, crossed, ...summary, cacheKey };
 });

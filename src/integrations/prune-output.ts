@@ -2,15 +2,17 @@ import type { AstroIntegration } from 'astro';
 import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { staleOutputFiles, type OutputFile } from '../lib/stale-output.ts';
+import { staleOutputFiles } from '../lib/stale-output.ts';
 
-function listFiles(dir: string): OutputFile[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return { path: relative(dir, path), mtimeMs: statSync(path).mtimeMs };
-    });
+/** Every file under `dir` but the search index (rebuilt on its own), relative to `dir`. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((top) => {
+    if (!top.isDirectory()) return top.isFile() ? [top.name] : [];
+    if (top.name === 'pagefind') return [];
+    return readdirSync(join(dir, top.name), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+  });
 }
 
 /** Removes a file, then its folders up to `root` while they are empty (a page's `…/index.html` folder). */
@@ -40,7 +42,12 @@ export function pruneOutput(): AstroIntegration {
         const kept = new Set(
           [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url))),
         );
-        const stale = staleOutputFiles(listFiles(outDir), kept, startedMs);
+        const stale = staleOutputFiles(
+          listFiles(outDir),
+          kept,
+          startedMs,
+          (path) => statSync(join(outDir, path)).mtimeMs,
+        );
         for (const path of stale) removeWithEmptyFolders(outDir, path);
         if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) of earlier builds.`);
       },

@@ -1,29 +1,187 @@
 import type { AstroIntegration } from 'astro';
-import { rmSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import type { Project } from '../lib/project.ts';
+import {
+  bundleOfEachNote,
+  groupPagesByShard,
+  shardSignature,
+  shardsToRebuild,
+  SITE_SHARD,
+  type BuiltPage,
+  type ShardManifest,
+} from '../lib/search-shards.ts';
 
-/** Builds the Pagefind search index (one per page language) into `<outDir>/pagefind/` at the end of every build. */
-export function searchIndex(): AstroIntegration {
+// `-` and `.` are kept inside words so ids, flags and versions are searchable as typed.
+const INDEX_OPTIONS = { includeCharacters: '-._' };
+const MANIFEST = 'shards.json';
+// Raised when this file changes what a bundle holds, so existing bundles are rebuilt.
+const BUNDLE_LAYOUT = 3;
+// The search dialog uses Pagefind's API, not its UI; a merged bundle also uses the primary's scripts.
+const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
+const SCRIPT_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+
+function listPages(outDir: string): BuiltPage[] {
+  return ['zh', 'en'].flatMap((lang) =>
+    existsSync(join(outDir, lang))
+      ? readdirSync(join(outDir, lang), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+          .map((entry) => {
+            const path = join(entry.parentPath, entry.name);
+            const { mtimeMs, size } = statSync(path);
+            return { path: relative(outDir, path).split(sep).join('/'), mtimeMs, size };
+          })
+      : [],
+  );
+}
+
+function readManifest(path: string): ShardManifest | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as ShardManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a page's `<main>` carries `data-pagefind-body` (the layout's `searchable`); it comes early, so only the head of the file is read. */
+function isSearchable(path: string): boolean {
+  const head = Buffer.alloc(16 * 1024);
+  const file = openSync(path, 'r');
+  try {
+    const text = head.subarray(0, readSync(file, head)).toString('utf8');
+    const main = /<main\b[^>]*>/.exec(text);
+    if (main) return main[0].includes('data-pagefind-body');
+  } finally {
+    closeSync(file);
+  }
+  return readFileSync(path, 'utf8').includes('data-pagefind-body');
+}
+
+/**
+ * Links (or copies, across file systems) a bundle's searchable pages into an empty folder, so Pagefind
+ * reads only them; pages without `data-pagefind-body` (redirects, upgrade paths, queues) are left out.
+ */
+function stagePages(outDir: string, staging: string, pages: readonly BuiltPage[]): void {
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  for (const page of pages) {
+    if (!isSearchable(join(outDir, page.path))) continue;
+    const target = join(staging, page.path);
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(join(outDir, page.path), target);
+    } catch {
+      copyFileSync(join(outDir, page.path), target);
+    }
+  }
+}
+
+async function writeBundle(staging: string, bundleDir: string, primary: boolean): Promise<number> {
+  const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: staging });
+  if (added.errors.length > 0)
+    throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+  rmSync(bundleDir, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: bundleDir });
+  if (written.errors.length > 0)
+    throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+  for (const name of readdirSync(bundleDir)) {
+    if (!INDEX_FILES.test(name) && !(primary && SCRIPT_FILES.test(name)))
+      rmSync(join(bundleDir, name), { recursive: true });
+  }
+  return added.page_count;
+}
+
+/** Removes bundles of releases no longer built and anything an earlier layout left in `pagefind/`. */
+function removeStaleBundles(root: string, shards: ReadonlySet<string>): void {
+  if (!existsSync(root)) return;
+  for (const name of readdirSync(root)) {
+    if (name === MANIFEST || `${name}/` === SITE_SHARD) continue;
+    if (name !== 'releases') rmSync(join(root, name), { recursive: true, force: true });
+  }
+  const releases = join(root, 'releases');
+  if (!existsSync(releases)) return;
+  for (const name of readdirSync(releases))
+    if (!shards.has(`releases/${name}/`)) rmSync(join(releases, name), { recursive: true });
+}
+
+/**
+ * Builds the Pagefind search index into `<outDir>/pagefind/`: one bundle for the list pages (the
+ * primary, with Pagefind's scripts) and one per group of releases, listed in `shards.json` for the
+ * browser to merge. A bundle whose pages were not written again since the last build is kept as it
+ * is, so changing one note re-indexes its releases' bundle, not the whole site.
+ */
+export function searchIndex(options: {
+  project: () => Project;
+  notesPerBundle: number;
+}): AstroIntegration {
+  let settings = JSON.stringify(INDEX_OPTIONS);
+  let staging = '';
   return {
     name: 'pict-search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        staging = fileURLToPath(new URL('search-staging/', config.cacheDir));
+        const manifest = join(fileURLToPath(config.root), 'node_modules/pagefind/package.json');
+        // A new Pagefind writes another format: every bundle is rebuilt after an upgrade.
+        const version = existsSync(manifest)
+          ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+          : 'unknown';
+        settings = JSON.stringify({ ...INDEX_OPTIONS, pagefind: version, layout: BUNDLE_LAYOUT });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        // `-` and `.` are kept inside words so ids, flags and versions are searchable as typed.
-        const { index, errors } = await pagefind.createIndex({ includeCharacters: '-._' });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        // Only the language pages hold content; short links and the root page only redirect.
-        const added = await index.addDirectory({ path: outDir, glob: '{zh,en}/**/*.html' });
-        if (added.errors.length > 0)
-          throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-        // The output folder is kept between builds: fragments of an earlier index must not linger.
-        rmSync(`${outDir}/pagefind`, { recursive: true, force: true });
-        const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-        if (written.errors.length > 0)
-          throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
-        await pagefind.close();
-        logger.info(`Search index: ${added.page_count} pages.`);
+        const root = join(outDir, 'pagefind');
+        const { releases, notes } = options.project();
+        const bundles = bundleOfEachNote(
+          releases,
+          notes.map((note) => note.data),
+          options.notesPerBundle,
+        );
+        const groups = groupPagesByShard(listPages(outDir), (id) => bundles.get(id));
+        const signatures = new Map(
+          [...groups].map(([shard, pages]) => [shard, shardSignature(pages, settings)]),
+        );
+        const rebuild = shardsToRebuild(signatures, readManifest(join(root, MANIFEST)), (shard) =>
+          existsSync(join(root, shard, 'pagefind-entry.json')),
+        );
+        removeStaleBundles(root, new Set(groups.keys()));
+        // Until every bundle is written, no manifest vouches for them: a failed build rebuilds all next time.
+        rmSync(join(root, MANIFEST), { force: true });
+        let indexed = 0;
+        try {
+          for (const shard of rebuild) {
+            stagePages(outDir, staging, groups.get(shard) ?? []);
+            indexed += await writeBundle(staging, join(root, shard), shard === SITE_SHARD);
+          }
+        } finally {
+          rmSync(staging, { recursive: true, force: true });
+          await pagefind.close();
+        }
+        const manifest: ShardManifest = {
+          bundles: [...signatures].map(([path, signature]) => ({ path, signature })),
+        };
+        mkdirSync(root, { recursive: true });
+        writeFileSync(join(root, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+        logger.info(
+          `Search index: ${rebuild.length} of ${groups.size} bundle(s) rebuilt, ${indexed} page(s) indexed.`,
+        );
       },
     },
   };

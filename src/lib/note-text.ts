@@ -176,12 +176,26 @@ function parse(text: string): Root {
   return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
 
-const rendered = new Map<string, NoteTextHtml>();
+/**
+ * Text that Markdown would turn into one plain paragraph, so the parser can be skipped: no markup or
+ * entity characters, no line breaks, nothing that starts a block, no autolink (`www.`, URL schemes,
+ * e-mail addresses). Most note texts are such single sentences.
+ */
+const MARKUP_CHARACTERS = /[\n\r\t*_`~\\[\]<>&@|]/;
+const BLOCK_START = /^(?:[\s\d#>+\-=]|$)/;
+const AUTOLINK = /www\.|[a-z][a-z0-9+.-]*:/i;
 
-/** Renders a note text as safe HTML (see NoteTextHtml); the same text is parsed once per build. */
-export function renderNoteText(text: string): NoteTextHtml {
-  const known = rendered.get(text);
-  if (known) return known;
+function isPlainParagraph(text: string): boolean {
+  return (
+    !MARKUP_CHARACTERS.test(text) &&
+    !BLOCK_START.test(text) &&
+    !/\s$/.test(text) &&
+    !AUTOLINK.test(text)
+  );
+}
+
+/** Renders a note text through the Markdown parser (see NoteTextHtml); `renderNoteText` skips it for plain text. */
+export function renderParsedNoteText(text: string): NoteTextHtml {
   const root = parse(text);
   const context: Context = { source: text, definitions: collectDefinitions(root) };
   const shown = root.children.filter(
@@ -189,12 +203,22 @@ export function renderNoteText(text: string): NoteTextHtml {
   );
   const [first] = shown;
   const single = shown.length === 1 && first ? paragraphHtml(first, context) : undefined;
-  const result: NoteTextHtml =
-    shown.length === 0
-      ? { kind: 'inline', html: '' }
-      : single === undefined
-        ? { kind: 'blocks', html: blocksHtml(shown, context) }
-        : { kind: 'inline', html: single };
+  return shown.length === 0
+    ? { kind: 'inline', html: '' }
+    : single === undefined
+      ? { kind: 'blocks', html: blocksHtml(shown, context) }
+      : { kind: 'inline', html: single };
+}
+
+const rendered = new Map<string, NoteTextHtml>();
+
+/** Renders a note text as safe HTML (see NoteTextHtml); the same text is rendered once per build. */
+export function renderNoteText(text: string): NoteTextHtml {
+  const known = rendered.get(text);
+  if (known) return known;
+  const result: NoteTextHtml = isPlainParagraph(text)
+    ? { kind: 'inline', html: escapeHtml(text) }
+    : renderParsedNoteText(text);
   rendered.set(text, result);
   return result;
 }

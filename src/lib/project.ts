@@ -15,7 +15,7 @@ import {
 } from './problems.ts';
 import { knownKeysAt } from './schema-keys.ts';
 import { SLUG_PATTERN } from '../schemas/fields.ts';
-import { parseYaml, splitFrontmatter, type YamlSource } from './yaml-source.ts';
+import { parseYaml, splitFrontmatter, YamlCache, type YamlSource } from './yaml-source.ts';
 
 /** A file of the project as text, with its path relative to the project root (always `/`-separated). */
 export interface SourceFile {
@@ -89,11 +89,12 @@ function fileProblem(file: string, found: string, expected: string, line = 1): P
 function parseYamlFile(
   file: SourceFile,
   what: string,
+  yaml: YamlCache,
 ): { source?: YamlSource; problems: Problem[] } {
   if (file.text.trim() === '') {
     return { problems: [fileProblem(file.path, 'an empty file', what)] };
   }
-  const source = parseYaml(file.text);
+  const source = yaml.parse(file.text);
   const problems = source.syntaxErrors.map((error) =>
     fileProblem(file.path, `a YAML syntax error (${error.message})`, 'valid YAML', error.line),
   );
@@ -137,10 +138,11 @@ function loadKeyed<S extends z.ZodType>(
   path: string,
   schema: S,
   what: string,
+  yaml: YamlCache,
 ): Validated<z.output<S>[]> {
   const file = files.find((candidate) => candidate.path === path);
   if (!file) return { value: [], problems: [fileProblem(path, 'no file', what)] };
-  const { source, problems } = parseYamlFile(file, what);
+  const { source, problems } = parseYamlFile(file, what, yaml);
   if (!source) return { value: [], problems };
   if (!isMapping(source.data)) {
     return {
@@ -170,7 +172,7 @@ function prefixField(problem: Problem, key: string): Problem {
 const YAML_EXTENSION = /\.ya?ml$/;
 const NOTE_EXTENSION = /\.mdx?$/;
 
-function loadReleases(files: readonly SourceFile[]): Validated<Release[]> {
+function loadReleases(files: readonly SourceFile[], yaml: YamlCache): Validated<Release[]> {
   const problems: Problem[] = [];
   const releases: Release[] = [];
   for (const file of files.filter((candidate) =>
@@ -183,7 +185,11 @@ function loadReleases(files: readonly SourceFile[]): Validated<Release[]> {
       );
       continue;
     }
-    const parsed = parseYamlFile(file, 'a release: product, version, idPrefix, releaseDate, …');
+    const parsed = parseYamlFile(
+      file,
+      'a release: product, version, idPrefix, releaseDate, …',
+      yaml,
+    );
     problems.push(...parsed.problems);
     if (!parsed.source) continue;
     const id = name.replace(YAML_EXTENSION, '');
@@ -246,7 +252,7 @@ function toNoteRefs(
   };
 }
 
-function loadNote(file: SourceFile): Validated<LoadedNote> & { refs?: NoteRefs } {
+function loadNote(file: SourceFile, yaml: YamlCache): Validated<LoadedNote> & { refs?: NoteRefs } {
   const relative = file.path.slice(SOURCE_PATHS.notes.length + 1);
   const parts = relative.split('/');
   if (!NOTE_EXTENSION.test(relative)) {
@@ -286,7 +292,7 @@ function loadNote(file: SourceFile): Validated<LoadedNote> & { refs?: NoteRefs }
       ],
     };
   }
-  const source = parseYaml(split.yaml, 2);
+  const source = yaml.parse(split.yaml, 2);
   if (source.syntaxErrors.length > 0) {
     return {
       problems: source.syntaxErrors.map((error) =>
@@ -322,11 +328,14 @@ function loadNote(file: SourceFile): Validated<LoadedNote> & { refs?: NoteRefs }
   return { value: { file: file.path, data: result.value, body: split.body }, problems, ...refs };
 }
 
-function loadLedger(files: readonly SourceFile[]): Validated<Ledger> & { source?: YamlSource } {
+function loadLedger(
+  files: readonly SourceFile[],
+  yaml: YamlCache,
+): Validated<Ledger> & { source?: YamlSource } {
   const file = files.find((candidate) => candidate.path === SOURCE_PATHS.ledger);
   const what = 'the id ledger { "ids": [...], "redirects": {...} } (run npm run ids)';
   if (!file) return { problems: [fileProblem(SOURCE_PATHS.ledger, 'no file', what)] };
-  const parsed = parseYamlFile(file, what);
+  const parsed = parseYamlFile(file, what, yaml);
   if (!parsed.source) return { problems: parsed.problems };
   const result = validate(ledgerSchema, parsed.source.data, file.path, parsed.source);
   return result.value
@@ -334,22 +343,35 @@ function loadLedger(files: readonly SourceFile[]): Validated<Ledger> & { source?
     : { problems: result.problems };
 }
 
-/** Parses and validates every source file, then checks references between them; returns all problems at once. */
-export function loadProject(files: readonly SourceFile[]): LoadResult {
-  const releases = loadReleases(files);
-  const teams = loadKeyed(files, SOURCE_PATHS.teams, teamSchema, 'the teams, keyed by id');
+/**
+ * Parses and validates every source file, then checks references between them; returns all problems at
+ * once. Notes' frontmatter is parsed through `yaml`, which a build keeps between runs.
+ */
+export function loadProject(
+  files: readonly SourceFile[],
+  yaml: YamlCache = new YamlCache(),
+): LoadResult {
+  const releases = loadReleases(files, yaml);
+  const teams = loadKeyed(files, SOURCE_PATHS.teams, teamSchema, 'the teams, keyed by id', yaml);
   const components = loadKeyed(
     files,
     SOURCE_PATHS.components,
     componentSchema,
     'the components, keyed by id',
+    yaml,
   );
-  const areas = loadKeyed(files, SOURCE_PATHS.areas, areaSchema, 'the upstream areas, keyed by id');
-  const ledger = loadLedger(files);
+  const areas = loadKeyed(
+    files,
+    SOURCE_PATHS.areas,
+    areaSchema,
+    'the upstream areas, keyed by id',
+    yaml,
+  );
+  const ledger = loadLedger(files, yaml);
   const noteFiles = files.filter(
     (file) => file.path.startsWith(`${SOURCE_PATHS.notes}/`) && file.path !== SOURCE_PATHS.ledger,
   );
-  const notes = noteFiles.map(loadNote);
+  const notes = noteFiles.map((file) => loadNote(file, yaml));
   const refs = notes.flatMap((note) => (note.refs ? [note.refs] : []));
   const project: Project = {
     releases: releases.value ?? [],
@@ -375,6 +397,15 @@ export function loadProject(files: readonly SourceFile[]): LoadResult {
     ...(ledger.source ? checkLedger(project, refs, ledger.source) : []),
   ];
   return { project, problems: sortProblems(problems) };
+}
+
+/** A data file's YAML, parsed only when a problem needs a line number. */
+function lazySource(files: readonly SourceFile[], path: string): Pick<YamlSource, 'lineOf'> {
+  let source: YamlSource | undefined;
+  return {
+    lineOf: (at) =>
+      (source ??= parseYaml(files.find((file) => file.path === path)?.text ?? '')).lineOf(at),
+  };
 }
 
 /** Which referenced collections loaded without problems; references into a broken one are not checked, to avoid noise. */
@@ -461,7 +492,7 @@ function checkReferences(
     });
   }
   if (loaded.areas && loaded.teams) {
-    const source = parseYaml(files.find((file) => file.path === SOURCE_PATHS.areas)?.text ?? '');
+    const source = lazySource(files, SOURCE_PATHS.areas);
     for (const area of project.areas) {
       area.teams.forEach((team, index) => {
         if (teamIds.has(team)) return;
@@ -477,7 +508,7 @@ function checkReferences(
   }
   for (const release of project.releases) {
     const file = `${SOURCE_PATHS.releases}/${release.id}.yaml`;
-    const source = parseYaml(files.find((candidate) => candidate.path === file)?.text ?? '');
+    const source = lazySource(files, file);
     release.remarks.forEach((remark, index) => {
       if (remark.area !== undefined && loaded.areas && !areaIds.has(remark.area)) {
         problems.push({

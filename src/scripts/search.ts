@@ -12,6 +12,7 @@ interface PagefindApi {
     options: { filters: Record<string, string> },
   ): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
 }
 
 const dialog = document.querySelector<HTMLDialogElement>('#search-dialog');
@@ -27,15 +28,24 @@ if (dialog && opener && input && list && status) {
   let generation = 0;
   opener.hidden = false;
 
+  // The index is split into bundles (shared pages, then one per release) listed in shards.json;
+  // the first carries Pagefind's scripts and the others are merged into it.
   const load = (): Promise<PagefindApi> => {
     api ??= (async () => {
+      const root = dialog.dataset['bundle'] ?? '/pagefind/';
+      const response = await fetch(`${root}shards.json`);
+      if (!response.ok) throw new Error(`${root}shards.json: ${response.status}`);
+      const [primary, ...merged] = ((await response.json()) as { bundles: { path: string }[] })
+        .bundles;
+      if (!primary) throw new Error('no search bundle');
       const module = (await import(
-        /* @vite-ignore */ `${dialog.dataset['bundle']}pagefind.js`
+        /* @vite-ignore */ `${root}${primary.path}pagefind.js`
       )) as PagefindApi;
-      await module.options({
-        baseUrl: dialog.dataset['base'] ?? '/',
-        excerptLength: 24,
-      });
+      const options = { baseUrl: dialog.dataset['base'] ?? '/', excerptLength: 24 };
+      await module.options(options);
+      await Promise.all(
+        merged.map((bundle) => module.mergeIndex(`${root}${bundle.path}`, options)),
+      );
       await fillFilters(module);
       return module;
     })();

@@ -222,7 +222,7 @@ describe('search under a base path', () => {
 
 describe('the search index', () => {
   test.each(['zh', 'en'])(
-    'holds every note of the repository in %s, and nothing else as an item',
+    'holds every note of the repository in %s across its bundles, and nothing else as an item',
     async (lang) => {
       const { readProject } = await import('../support/dist.ts');
       const ids = readProject()
@@ -232,7 +232,9 @@ describe('the search index', () => {
       await page.goto(server.url(`${lang}/`));
       // A string, so that Vitest leaves the dynamic import alone; it runs in the page.
       const indexed = (await page.evaluate(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
+      const { bundles } = await (await fetch('/pagefind/shards.json')).json();
+      const pagefind = await import('/pagefind/' + bundles[0].path + 'pagefind.js');
+      for (const bundle of bundles.slice(1)) await pagefind.mergeIndex('/pagefind/' + bundle.path);
       const search = await pagefind.search(null, { filters: {} });
       const data = await Promise.all(search.results.map((result) => result.data()));
       return data.flatMap((result) => (result.meta.id ? [result.meta.id] : []));

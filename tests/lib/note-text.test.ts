@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { scanTags } from '../../src/lib/links.ts';
-import { escapeHtml, renderNoteText, safeHref } from '../../src/lib/note-text.ts';
+import {
+  escapeHtml,
+  renderNoteText,
+  renderParsedNoteText,
+  safeHref,
+} from '../../src/lib/note-text.ts';
+import { readProject } from '../support/dist.ts';
 
 /** The only elements and attributes rendered note text may contain. */
 const ALLOWED: Record<string, string[]> = {
@@ -233,6 +239,43 @@ describe('renderNoteText', () => {
 
   test('returns the same result for the same text', () => {
     expect(renderNoteText('same `text`')).toBe(renderNoteText('same `text`'));
+  });
+});
+
+describe('renderNoteText without the parser', () => {
+  // Plain sentences skip the Markdown parser; they must come out exactly as the parser renders them.
+  test.each([
+    ['a plain sentence', 'Kubelet flags are deprecated.'],
+    ['a Chinese sentence', 'PICT的ops组件可关注此特性。（alpha特性）'],
+    ['quotes and apostrophes', 'The "old" flag\'s default'],
+    ['emphasis', 'Use *this* flag'],
+    ['inline code', 'Set `--foo`'],
+    ['an entity', 'A &amp; B'],
+    ['a line break', 'one\ntwo'],
+    ['a list start', '- item'],
+    ['an ordered list start', '1. item'],
+    ['a heading start', '# Title'],
+    ['indented code', '    code'],
+    ['a bare URL', 'See https://example.com for more'],
+    ['a www. autolink', 'See www.example.com'],
+    ['an e-mail address', 'Write to ops@example.com'],
+    ['raw HTML', 'a <b>bold</b> move'],
+    ['a backslash escape', 'a \\* b'],
+    ['trailing spaces', 'hard break  '],
+  ])('renders %s as the parser does', (_, text) => {
+    expect(renderNoteText(text)).toEqual(renderParsedNoteText(text));
+  });
+
+  test('renders every summary and assessment of the repository as the parser does', () => {
+    const texts = readProject().notes.flatMap(({ data }) =>
+      [data.zh, data.en].flatMap((block) =>
+        block ? [block.title, block.summary, block.assessment ?? ''] : [],
+      ),
+    );
+    const differing = texts.filter(
+      (text) => JSON.stringify(renderNoteText(text)) !== JSON.stringify(renderParsedNoteText(text)),
+    );
+    expect(differing).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { loadProject, resolveRedirect } from '../../src/lib/project.ts';
+import { YamlCache } from '../../src/lib/yaml-source.ts';
 import { minimalProject, validNote, withFile } from '../fixtures/minimal-project.ts';
 
 const NOTE = 'notes/kubernetes-1.7/local-volume-unmount.md';
@@ -316,6 +317,35 @@ describe('loadProject', () => {
         "data/areas.yaml:3 - — found a YAML syntax error (Map keys must be unique), expected valid YAML",
       ]
     `);
+  });
+});
+
+describe('loadProject with a frontmatter cache from an earlier run', () => {
+  const badReferences = withFile(
+    minimalProject(),
+    NOTE,
+    validNote({ teams: 'teams: [ops, dev]', components: 'components: [kubelett]' }),
+  );
+  const warm = () => {
+    const first = new YamlCache();
+    loadProject(badReferences, first);
+    return new YamlCache(
+      new Map(JSON.parse(JSON.stringify([...first.used])) as [string, unknown][]),
+    );
+  };
+
+  test('returns the same project and the same problems, with their lines', () => {
+    expect(loadProject(badReferences, warm()).problems.map(formatProblem)).toEqual(
+      problemsOf(badReferences),
+    );
+    expect(loadProject(minimalProject(), warm()).project).toEqual(
+      loadProject(minimalProject()).project,
+    );
+  });
+
+  test('parses a changed note again instead of using its cached data', () => {
+    const changed = withFile(minimalProject(), NOTE, validNote({ teams: 'teams: [ops]' }));
+    expect(loadProject(changed, warm()).problems).toEqual([]);
   });
 });
 

@@ -1,8 +1,8 @@
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runBuild, TMP } from '../support/build-site.ts';
-import { copyContent, readSearchUrls } from '../support/dist.ts';
+import { copyContent, readSearchFragments, readSearchUrls } from '../support/dist.ts';
 
 const TEMPORARY_COMPONENT = `
 short-lived:
@@ -20,9 +20,14 @@ describe('an incremental rebuild after changing one note and removing a componen
   const outDir = join(TMP, 'test-dist', 'incremental');
   for (const folder of [outDir, join(TMP, 'test-cache', 'incremental')])
     rmSync(folder, { recursive: true, force: true });
-  const build = { name: 'incremental', contentRoot: root };
+  // 1.7 has fewer than 300 notes: with bundles of at most 300, 1.7 and 1.8 are indexed apart.
+  const build = { name: 'incremental', contentRoot: root, searchBundleNotes: 300 };
   const first = await runBuild(build, outDir);
   if (first.code !== 0) throw new Error(first.output);
+  const bundleWritten = (bundle: string) =>
+    statSync(join(outDir, 'pagefind', bundle, 'pagefind-entry.json')).mtimeMs;
+  const bundles = ['site/', 'releases/kubernetes-1.7/', 'releases/kubernetes-1.8/'];
+  const firstWritten = bundles.map(bundleWritten);
 
   const changed = join(root, 'notes/kubernetes-1.7/local-persistent-volumes.md');
   writeFileSync(
@@ -30,6 +35,10 @@ describe('an incremental rebuild after changing one note and removing a componen
     readFileSync(changed, 'utf8').replace(/^  title: .*$/m, '  title: 改过的标题'),
   );
   const second = await runBuild(build, outDir);
+  const secondWritten = bundles.map(bundleWritten);
+  const changedFragment = readSearchFragments(outDir).find(
+    (fragment) => fragment.url === '/zh/items/k8s-1.7-local-persistent-volumes/',
+  );
   const page = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
   const changedPage = page('zh/items/k8s-1.7-local-persistent-volumes');
   const neighbourPage = page('zh/items/k8s-1.7-local-storage-capacity-isolation');
@@ -52,6 +61,13 @@ describe('an incremental rebuild after changing one note and removing a componen
     expect(changedPage).toContain('<h1>改过的标题</h1>');
   });
 
+  test("re-indexes for search only the list pages and the changed note's release", () => {
+    expect(secondWritten[0]).toBeGreaterThan(firstWritten[0] ?? Infinity);
+    expect(secondWritten[1]).toBeGreaterThan(firstWritten[1] ?? Infinity);
+    expect(secondWritten[2]).toBe(firstWritten[2]);
+    expect(changedFragment?.meta['title']).toBe('改过的标题');
+  });
+
   test('renders again the notes that list it as a neighbour', () => {
     expect(neighbourPage).toContain('改过的标题');
   });
@@ -65,8 +81,24 @@ describe('an incremental rebuild after changing one note and removing a componen
     expect(urls.filter((url) => url.includes('short-lived'))).toEqual([]);
   });
 
-  test('renders the list pages again', () => {
-    expect(page('zh/releases/kubernetes-1.7')).toContain('改过的标题');
-    expect(page('zh/teams/ops')).toContain('改过的标题');
+  test('renders again the list pages that list the changed note', () => {
+    for (const path of [
+      'zh/releases/kubernetes-1.7',
+      'zh/releases/kubernetes-1.7/checklist',
+      'zh/teams/ops',
+      'zh/components/volume-plugins',
+      'zh/impact/attention',
+    ])
+      expect(page(path), path).toContain('改过的标题');
+  });
+
+  test('keeps the list pages that do not list it', () => {
+    for (const path of [
+      'en/releases/kubernetes-1.8',
+      'en/components/kube-dns',
+      'en/impact/watch',
+      'en/releases/kubernetes-1.7/untriaged',
+    ])
+      expect(second.output).toContain(`${path}/index.html (cached)`);
   });
 });

@@ -25,6 +25,8 @@ export interface SiteBuild {
   base?: string;
   /** `PICT_CONTENT_ROOT`: a folder with `data/` and `notes/`; the repository's content when absent. */
   contentRoot?: string;
+  /** `PICT_SEARCH_BUNDLE_NOTES`: most notes per search bundle; the configured default when absent. */
+  searchBundleNotes?: number;
 }
 
 /** What `astro build` did: its exit code, its output (stdout and stderr) and where it was told to write. */
@@ -53,6 +55,7 @@ function buildEnv(): NodeJS.ProcessEnv {
         !TEST_RUNNER_ENV.includes(key) &&
         !key.startsWith('VITEST') &&
         key !== 'PICT_BASE' &&
+        key !== 'PICT_SEARCH_BUNDLE_NOTES' &&
         key !== 'PICT_CONTENT_ROOT',
     ),
   );
@@ -72,6 +75,8 @@ export function runBuild(build: SiteBuild, outDir = outDirOf(build.name)): Promi
   };
   if (build.base !== undefined) env['PICT_BASE'] = build.base;
   if (build.contentRoot !== undefined) env['PICT_CONTENT_ROOT'] = resolve(build.contentRoot);
+  if (build.searchBundleNotes !== undefined)
+    env['PICT_SEARCH_BUNDLE_NOTES'] = String(build.searchBundleNotes);
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {

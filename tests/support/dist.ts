@@ -27,12 +27,31 @@ export function readPages(dist: string): Map<string, string> {
   );
 }
 
-/** The URLs of every page in a built site's search index, read from its fragments, sorted. */
+/** A page as the search index holds it. */
+export interface SearchFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+/** Every page in a built site's search index (all bundles listed in `pagefind/shards.json`), read from their fragments. */
+export function readSearchFragments(dist: string): SearchFragment[] {
+  const manifest = JSON.parse(readFileSync(join(dist, 'pagefind/shards.json'), 'utf8')) as {
+    bundles: { path: string }[];
+  };
+  return manifest.bundles
+    .flatMap(({ path }) => {
+      const folder = join(dist, 'pagefind', path, 'fragment');
+      return readdirSync(folder).map((name) => join(folder, name));
+    })
+    .map((file) => gunzipSync(readFileSync(file)).toString('utf8'))
+    .map((text) => JSON.parse(text.replace(/^pagefind_dcd/, '')) as SearchFragment);
+}
+
+/** The URLs of every page in a built site's search index, sorted. */
 export function readSearchUrls(dist: string): string[] {
-  const folder = join(dist, 'pagefind/fragment');
-  return readdirSync(folder)
-    .map((name) => gunzipSync(readFileSync(join(folder, name))).toString('utf8'))
-    .map((text) => (JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string }).url)
+  return readSearchFragments(dist)
+    .map((fragment) => fragment.url)
     .sort();
 }
 

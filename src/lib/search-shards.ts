@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+
+/** A built page as the search index sees it: path relative to the output folder, and what changes when it is written again. */
+export interface BuiltPage {
+  path: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/** One search bundle of the manifest: where it lives under `pagefind/` and a digest of the pages it indexed. */
+export interface ShardEntry {
+  path: string;
+  signature: string;
+}
+
+/** `pagefind/shards.json`: the bundles the browser merges, the primary (with Pagefind's scripts) first. */
+export interface ShardManifest {
+  bundles: ShardEntry[];
+}
+
+/** The bundle of the list pages (home, releases, teams, components, impact levels); it carries Pagefind's scripts. */
+export const SITE_SHARD = 'site/';
+
+/**
+ * The bundle of each note: releases, oldest first, are packed into bundles of at most `perBundle`
+ * notes (a larger release gets one of its own), each named after its first release, so a new release
+ * leaves older bundles as they are. Fewer bundles make the first search lighter, smaller ones make a
+ * rebuild re-index less.
+ */
+export function bundleOfEachNote(
+  releases: readonly { id: string; releaseDate: Date }[],
+  notes: readonly { id: string; release: string }[],
+  perBundle: number,
+): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const note of notes) counts.set(note.release, (counts.get(note.release) ?? 0) + 1);
+  const bundleOfRelease = new Map<string, string>();
+  let current: { path: string; notes: number } | undefined;
+  for (const release of [...releases].sort(
+    (a, b) => a.releaseDate.getTime() - b.releaseDate.getTime() || a.id.localeCompare(b.id),
+  )) {
+    const count = counts.get(release.id) ?? 0;
+    if (!current || current.notes + count > perBundle) {
+      current = { path: `releases/${release.id}/`, notes: 0 };
+    }
+    current.notes += count;
+    bundleOfRelease.set(release.id, current.path);
+  }
+  return new Map(
+    notes.flatMap((note) => {
+      const bundle = bundleOfRelease.get(note.release);
+      return bundle === undefined ? [] : [[note.id, bundle] as const];
+    }),
+  );
+}
+
+const ITEM_PAGE = /^(?:zh|en)\/items\/([^/]+)\/index\.html$/;
+const LANGUAGE_PAGE = /^(?:zh|en)\//;
+
+/**
+ * The bundle a page belongs to, or undefined when it is not searched: an item page goes with its note's
+ * releases, so changing a note re-indexes a few releases; list pages (release pages too, which rank
+ * against the items they list) share the site bundle; pages outside the language folders only redirect.
+ */
+export function shardOfPage(
+  path: string,
+  bundleOfNote: (id: string) => string | undefined,
+): string | undefined {
+  const item = ITEM_PAGE.exec(path);
+  // A retired id's page only redirects to the note that replaced it: no bundle.
+  if (item) return bundleOfNote(item[1] ?? '');
+  return LANGUAGE_PAGE.test(path) ? SITE_SHARD : undefined;
+}
+
+/** Pages grouped by bundle, each group sorted by path; the site bundle comes first. */
+export function groupPagesByShard(
+  pages: readonly BuiltPage[],
+  bundleOfNote: (id: string) => string | undefined,
+): Map<string, BuiltPage[]> {
+  const groups = new Map<string, BuiltPage[]>([[SITE_SHARD, []]]);
+  for (const page of [...pages].sort((a, b) => a.path.localeCompare(b.path))) {
+    const shard = shardOfPage(page.path, bundleOfNote);
+    if (shard === undefined) continue;
+    const group = groups.get(shard);
+    if (group) group.push(page);
+    else groups.set(shard, [page]);
+  }
+  return groups;
+}
+
+/** Digest of a bundle's pages and the indexer's settings: equal digests mean the bundle can be kept as it is. */
+export function shardSignature(pages: readonly BuiltPage[], settings: string): string {
+  const hash = createHash('sha256').update(settings);
+  for (const page of pages) hash.update(`\n${page.path}\t${page.mtimeMs}\t${page.size}`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The bundles whose signature differs from the previous manifest's, or that are missing on disk. */
+export function shardsToRebuild(
+  signatures: ReadonlyMap<string, string>,
+  previous: ShardManifest | undefined,
+  exists: (shard: string) => boolean,
+): string[] {
+  const before = new Map(previous?.bundles.map((entry) => [entry.path, entry.signature]));
+  return [...signatures]
+    .filter(([shard, signature]) => before.get(shard) !== signature || !exists(shard))
+    .map(([shard]) => shard);
+}

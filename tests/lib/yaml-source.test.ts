@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { parseYaml, YamlCache } from '../../src/lib/yaml-source.ts';
+
+const TEXT = 'id: a\nteams:\n  - ops\n  - dev\n';
+
+describe('YamlCache', () => {
+  test('returns the data and lines of a text parsed in an earlier run', () => {
+    const first = new YamlCache();
+    first.parse(TEXT, 2);
+    const cached = new YamlCache(first.used).parse(TEXT, 2);
+    expect(cached.data).toEqual(parseYaml(TEXT, 2).data);
+    expect(cached.lineOf(['teams', 1])).toBe(5);
+  });
+
+  test('keeps only the entries this run used', () => {
+    const first = new YamlCache();
+    first.parse(TEXT);
+    first.parse('id: b\n');
+    const second = new YamlCache(first.used);
+    second.parse(TEXT);
+    expect(second.used.size).toBe(1);
+  });
+
+  test.each([
+    ['a syntax error', 'id: [a\n'],
+    ['a number JSON cannot hold', 'limit: .inf\n'],
+  ])('does not cache a text with %s', (_, text) => {
+    const cache = new YamlCache();
+    cache.parse(text);
+    expect(cache.used.size).toBe(0);
+  });
+});
