@@ -28,7 +28,7 @@ if (dialog && opener && input && list && status) {
   let generation = 0;
   opener.hidden = false;
 
-  // The index is split into bundles (shared pages, then one per release) listed in shards.json;
+  // The index is split into bundles (list pages, then groups of releases) listed in shards.json;
   // the first carries Pagefind's scripts and the others are merged into it.
   const load = (): Promise<PagefindApi> => {
     api ??= (async () => {
