@@ -13,6 +13,7 @@ import type { Lang } from './schemas/fields.ts';
 import type { Release } from './schemas/release.ts';
 import type { Team } from './schemas/team.ts';
 import { IMPACTS, type Impact } from './lib/impact.ts';
+import { langItemPaths } from './lib/paths.ts';
 import { resolveRedirect } from './lib/project.ts';
 import {
   compareNotes,
@@ -206,6 +207,19 @@ export function itemPageKey(id: string): string {
  */
 export function listPageKey(page: readonly string[], listed: readonly ViewNote[]): string {
   return digestOf([sharedDataDigest, page, listed.map((note) => noteDigestById.get(note.id))]);
+}
+
+/**
+ * `getStaticPaths` of a page per release and language that lists `listed`'s notes of the release,
+ * keyed by what it lists (the release, checklist and queue pages).
+ */
+export function releasePagePaths(page: string, listed: ReadonlyMap<string, ViewNote[]>) {
+  return langItemPaths(
+    releases,
+    'release',
+    (release) => release.id,
+    (release) => listPageKey([page, release.id], listed.get(release.id) ?? []),
+  );
 }
 
 /** Every upgrade between two releases of a product, with the releases it crosses and their notes. */

@@ -345,7 +345,7 @@ function loadLedger(
 
 /**
  * Parses and validates every source file, then checks references between them; returns all problems at
- * once. Notes' frontmatter is parsed through `yaml`, which a build keeps between runs.
+ * once. YAML is parsed through `yaml`, which a build keeps between runs.
  */
 export function loadProject(
   files: readonly SourceFile[],
