@@ -19,17 +19,17 @@ import * as pagefind from 'pagefind';
 import type { Project } from '../lib/project.ts';
 import {
   bundleOfEachNote,
-  groupPagesByShard,
-  shardSignature,
-  shardsToRebuild,
-  SITE_SHARD,
+  groupPagesByBundle,
+  bundleSignature,
+  bundlesToRebuild,
+  SITE_BUNDLE,
   type BuiltPage,
-  type ShardManifest,
-} from '../lib/search-shards.ts';
+  type BundleManifest,
+} from '../lib/search-bundles.ts';
 
 // `-` and `.` are kept inside words so ids, flags and versions are searchable as typed.
 const INDEX_OPTIONS = { includeCharacters: '-._' };
-const MANIFEST = 'shards.json';
+const MANIFEST = 'bundles.json';
 // Raised when this file changes what a bundle holds, so existing bundles are rebuilt.
 const BUNDLE_LAYOUT = 3;
 // The search dialog uses Pagefind's API, not its UI; a merged bundle also uses the primary's scripts.
@@ -50,9 +50,9 @@ function listPages(outDir: string): BuiltPage[] {
   );
 }
 
-function readManifest(path: string): ShardManifest | undefined {
+function readManifest(path: string): BundleManifest | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as ShardManifest;
+    return JSON.parse(readFileSync(path, 'utf8')) as BundleManifest;
   } catch {
     return undefined;
   }
@@ -109,21 +109,21 @@ async function writeBundle(staging: string, bundleDir: string, primary: boolean)
 }
 
 /** Removes bundles of releases no longer built and anything an earlier layout left in `pagefind/`. */
-function removeStaleBundles(root: string, shards: ReadonlySet<string>): void {
+function removeStaleBundles(root: string, bundles: ReadonlySet<string>): void {
   if (!existsSync(root)) return;
   for (const name of readdirSync(root)) {
-    if (name === MANIFEST || `${name}/` === SITE_SHARD) continue;
+    if (name === MANIFEST || `${name}/` === SITE_BUNDLE) continue;
     if (name !== 'releases') rmSync(join(root, name), { recursive: true, force: true });
   }
   const releases = join(root, 'releases');
   if (!existsSync(releases)) return;
   for (const name of readdirSync(releases))
-    if (!shards.has(`releases/${name}/`)) rmSync(join(releases, name), { recursive: true });
+    if (!bundles.has(`releases/${name}/`)) rmSync(join(releases, name), { recursive: true });
 }
 
 /**
  * Builds the Pagefind search index into `<outDir>/pagefind/`: one bundle for the list pages (the
- * primary, with Pagefind's scripts) and one per group of releases, listed in `shards.json` for the
+ * primary, with Pagefind's scripts) and one per group of releases, listed in `bundles.json` for the
  * browser to merge. A bundle whose pages were not written again since the last build is kept as it
  * is, so changing one note re-indexes its releases' bundle, not the whole site.
  */
@@ -149,32 +149,32 @@ export function searchIndex(options: {
         const outDir = fileURLToPath(dir);
         const root = join(outDir, 'pagefind');
         const { releases, notes } = options.project();
-        const bundles = bundleOfEachNote(
+        const bundleOfNote = bundleOfEachNote(
           releases,
           notes.map((note) => note.data),
           options.notesPerBundle,
         );
-        const groups = groupPagesByShard(listPages(outDir), (id) => bundles.get(id));
+        const groups = groupPagesByBundle(listPages(outDir), (id) => bundleOfNote.get(id));
         const signatures = new Map(
-          [...groups].map(([shard, pages]) => [shard, shardSignature(pages, settings)]),
+          [...groups].map(([bundle, pages]) => [bundle, bundleSignature(pages, settings)]),
         );
-        const rebuild = shardsToRebuild(signatures, readManifest(join(root, MANIFEST)), (shard) =>
-          existsSync(join(root, shard, 'pagefind-entry.json')),
+        const rebuild = bundlesToRebuild(signatures, readManifest(join(root, MANIFEST)), (bundle) =>
+          existsSync(join(root, bundle, 'pagefind-entry.json')),
         );
         removeStaleBundles(root, new Set(groups.keys()));
         // Until every bundle is written, no manifest vouches for them: a failed build rebuilds all next time.
         rmSync(join(root, MANIFEST), { force: true });
         let indexed = 0;
         try {
-          for (const shard of rebuild) {
-            stagePages(outDir, staging, groups.get(shard) ?? []);
-            indexed += await writeBundle(staging, join(root, shard), shard === SITE_SHARD);
+          for (const bundle of rebuild) {
+            stagePages(outDir, staging, groups.get(bundle) ?? []);
+            indexed += await writeBundle(staging, join(root, bundle), bundle === SITE_BUNDLE);
           }
         } finally {
           rmSync(staging, { recursive: true, force: true });
           await pagefind.close();
         }
-        const manifest: ShardManifest = {
+        const manifest: BundleManifest = {
           bundles: [...signatures].map(([path, signature]) => ({ path, signature })),
         };
         mkdirSync(root, { recursive: true });

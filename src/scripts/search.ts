@@ -28,13 +28,13 @@ if (dialog && opener && input && list && status) {
   let generation = 0;
   opener.hidden = false;
 
-  // The index is split into bundles (list pages, then groups of releases) listed in shards.json;
+  // The index is split into bundles (list pages, then groups of releases) listed in bundles.json;
   // the first carries Pagefind's scripts and the others are merged into it.
   const load = (): Promise<PagefindApi> => {
     api ??= (async () => {
       const root = dialog.dataset['bundle'] ?? '/pagefind/';
-      const response = await fetch(`${root}shards.json`);
-      if (!response.ok) throw new Error(`${root}shards.json: ${response.status}`);
+      const response = await fetch(`${root}bundles.json`);
+      if (!response.ok) throw new Error(`${root}bundles.json: ${response.status}`);
       const [primary, ...merged] = ((await response.json()) as { bundles: { path: string }[] })
         .bundles;
       if (!primary) throw new Error('no search bundle');

@@ -232,7 +232,7 @@ describe('the search index', () => {
       await page.goto(server.url(`${lang}/`));
       // A string, so that Vitest leaves the dynamic import alone; it runs in the page.
       const indexed = (await page.evaluate(`(async () => {
-      const { bundles } = await (await fetch('/pagefind/shards.json')).json();
+      const { bundles } = await (await fetch('/pagefind/bundles.json')).json();
       const pagefind = await import('/pagefind/' + bundles[0].path + 'pagefind.js');
       for (const bundle of bundles.slice(1)) await pagefind.mergeIndex('/pagefind/' + bundle.path);
       const search = await pagefind.search(null, { filters: {} });

@@ -34,9 +34,9 @@ export interface SearchFragment {
   meta: Record<string, string>;
 }
 
-/** Every page in a built site's search index (all bundles listed in `pagefind/shards.json`), read from their fragments. */
+/** Every page in a built site's search index (all bundles listed in `pagefind/bundles.json`), read from their fragments. */
 export function readSearchFragments(dist: string): SearchFragment[] {
-  const manifest = JSON.parse(readFileSync(join(dist, 'pagefind/shards.json'), 'utf8')) as {
+  const manifest = JSON.parse(readFileSync(join(dist, 'pagefind/bundles.json'), 'utf8')) as {
     bundles: { path: string }[];
   };
   return manifest.bundles

@@ -8,18 +8,18 @@ export interface BuiltPage {
 }
 
 /** One search bundle of the manifest: where it lives under `pagefind/` and a digest of the pages it indexed. */
-export interface ShardEntry {
+export interface BundleEntry {
   path: string;
   signature: string;
 }
 
-/** `pagefind/shards.json`: the bundles the browser merges, the primary (with Pagefind's scripts) first. */
-export interface ShardManifest {
-  bundles: ShardEntry[];
+/** `pagefind/bundles.json`: the bundles the browser merges, the primary (with Pagefind's scripts) first. */
+export interface BundleManifest {
+  bundles: BundleEntry[];
 }
 
 /** The bundle of the list pages (home, releases, teams, components, impact levels); it carries Pagefind's scripts. */
-export const SITE_SHARD = 'site/';
+export const SITE_BUNDLE = 'site/';
 
 /**
  * The bundle of each note: releases, oldest first, are packed into bundles of at most `perBundle`
@@ -62,47 +62,47 @@ const LANGUAGE_PAGE = /^(?:zh|en)\//;
  * releases, so changing a note re-indexes a few releases; list pages (release pages too, which rank
  * against the items they list) share the site bundle; pages outside the language folders only redirect.
  */
-export function shardOfPage(
+export function bundleOfPage(
   path: string,
   bundleOfNote: (id: string) => string | undefined,
 ): string | undefined {
   const item = ITEM_PAGE.exec(path);
   // A retired id's page only redirects to the note that replaced it: no bundle.
   if (item) return bundleOfNote(item[1] ?? '');
-  return LANGUAGE_PAGE.test(path) ? SITE_SHARD : undefined;
+  return LANGUAGE_PAGE.test(path) ? SITE_BUNDLE : undefined;
 }
 
 /** Pages grouped by bundle, each group sorted by path; the site bundle comes first. */
-export function groupPagesByShard(
+export function groupPagesByBundle(
   pages: readonly BuiltPage[],
   bundleOfNote: (id: string) => string | undefined,
 ): Map<string, BuiltPage[]> {
-  const groups = new Map<string, BuiltPage[]>([[SITE_SHARD, []]]);
+  const groups = new Map<string, BuiltPage[]>([[SITE_BUNDLE, []]]);
   for (const page of [...pages].sort((a, b) => a.path.localeCompare(b.path))) {
-    const shard = shardOfPage(page.path, bundleOfNote);
-    if (shard === undefined) continue;
-    const group = groups.get(shard);
+    const bundle = bundleOfPage(page.path, bundleOfNote);
+    if (bundle === undefined) continue;
+    const group = groups.get(bundle);
     if (group) group.push(page);
-    else groups.set(shard, [page]);
+    else groups.set(bundle, [page]);
   }
   return groups;
 }
 
 /** Digest of a bundle's pages and the indexer's settings: equal digests mean the bundle can be kept as it is. */
-export function shardSignature(pages: readonly BuiltPage[], settings: string): string {
+export function bundleSignature(pages: readonly BuiltPage[], settings: string): string {
   const hash = createHash('sha256').update(settings);
   for (const page of pages) hash.update(`\n${page.path}\t${page.mtimeMs}\t${page.size}`);
   return hash.digest('hex').slice(0, 32);
 }
 
 /** The bundles whose signature differs from the previous manifest's, or that are missing on disk. */
-export function shardsToRebuild(
+export function bundlesToRebuild(
   signatures: ReadonlyMap<string, string>,
-  previous: ShardManifest | undefined,
-  exists: (shard: string) => boolean,
+  previous: BundleManifest | undefined,
+  exists: (bundle: string) => boolean,
 ): string[] {
   const before = new Map(previous?.bundles.map((entry) => [entry.path, entry.signature]));
   return [...signatures]
-    .filter(([shard, signature]) => before.get(shard) !== signature || !exists(shard))
-    .map(([shard]) => shard);
+    .filter(([bundle, signature]) => before.get(bundle) !== signature || !exists(bundle))
+    .map(([bundle]) => bundle);
 }

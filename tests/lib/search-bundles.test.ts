@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
   bundleOfEachNote,
-  groupPagesByShard,
-  shardOfPage,
-  shardSignature,
-  shardsToRebuild,
-  SITE_SHARD,
-} from '../../src/lib/search-shards.ts';
+  groupPagesByBundle,
+  bundleOfPage,
+  bundleSignature,
+  bundlesToRebuild,
+  SITE_BUNDLE,
+} from '../../src/lib/search-bundles.ts';
 
 const releaseOf = (id: string) =>
   ({ 'k8s-1.7-a': 'releases/kubernetes-1.7/', 'k8s-1.8-b': 'releases/kubernetes-1.8/' })[id];
@@ -50,25 +50,25 @@ describe('bundleOfEachNote', () => {
   });
 });
 
-describe('shardOfPage', () => {
+describe('bundleOfPage', () => {
   test.each([
     ['an item page', 'en/items/k8s-1.7-a/index.html', 'releases/kubernetes-1.7/'],
     ['an item page in Chinese', 'zh/items/k8s-1.8-b/index.html', 'releases/kubernetes-1.8/'],
-    ['a release page', 'en/releases/kubernetes-1.7/index.html', SITE_SHARD],
-    ['a team page', 'zh/teams/ops/index.html', SITE_SHARD],
-    ['the home page', 'en/index.html', SITE_SHARD],
+    ['a release page', 'en/releases/kubernetes-1.7/index.html', SITE_BUNDLE],
+    ['a team page', 'zh/teams/ops/index.html', SITE_BUNDLE],
+    ['the home page', 'en/index.html', SITE_BUNDLE],
     ['a retired id, which only redirects', 'en/items/k8s-1.7-old/index.html', undefined],
     ['a short link', 'i/k8s-1.7-a/index.html', undefined],
     ['the root page', 'index.html', undefined],
-  ])('puts %s in its bundle', (_, path, shard) => {
-    expect(shardOfPage(path, releaseOf)).toBe(shard);
+  ])('puts %s in its bundle', (_, path, bundle) => {
+    expect(bundleOfPage(path, releaseOf)).toBe(bundle);
   });
 });
 
-describe('groupPagesByShard', () => {
+describe('groupPagesByBundle', () => {
   test('groups pages by bundle, sorted by path, with the site bundle first', () => {
     const page = (path: string) => ({ path, mtimeMs: 1, size: 1 });
-    const groups = groupPagesByShard(
+    const groups = groupPagesByBundle(
       [
         page('zh/items/k8s-1.7-a/index.html'),
         page('en/items/k8s-1.7-a/index.html'),
@@ -77,8 +77,8 @@ describe('groupPagesByShard', () => {
       ],
       releaseOf,
     );
-    expect([...groups].map(([shard, pages]) => [shard, pages.map((p) => p.path)])).toEqual([
-      [SITE_SHARD, ['en/index.html']],
+    expect([...groups].map(([bundle, pages]) => [bundle, pages.map((p) => p.path)])).toEqual([
+      [SITE_BUNDLE, ['en/index.html']],
       [
         'releases/kubernetes-1.7/',
         ['en/items/k8s-1.7-a/index.html', 'zh/items/k8s-1.7-a/index.html'],
@@ -87,7 +87,7 @@ describe('groupPagesByShard', () => {
   });
 });
 
-describe('shardSignature', () => {
+describe('bundleSignature', () => {
   const pages = [{ path: 'en/index.html', mtimeMs: 1000, size: 200 }];
   test.each([
     ['a page is written again', [{ ...pages[0]!, mtimeMs: 2000 }], '{}'],
@@ -95,15 +95,15 @@ describe('shardSignature', () => {
     ['a page is added', [...pages, { path: 'zh/index.html', mtimeMs: 1000, size: 200 }], '{}'],
     ['the indexer settings change', pages, '{"pagefind":"2"}'],
   ])('changes when %s', (_, changed, settings) => {
-    expect(shardSignature(changed, settings)).not.toBe(shardSignature(pages, '{}'));
+    expect(bundleSignature(changed, settings)).not.toBe(bundleSignature(pages, '{}'));
   });
 
   test('stays the same for the same pages and settings', () => {
-    expect(shardSignature([...pages], '{}')).toBe(shardSignature(pages, '{}'));
+    expect(bundleSignature([...pages], '{}')).toBe(bundleSignature(pages, '{}'));
   });
 });
 
-describe('shardsToRebuild', () => {
+describe('bundlesToRebuild', () => {
   const signatures = new Map([
     ['site/', 'a'],
     ['releases/x/', 'b'],
@@ -118,11 +118,11 @@ describe('shardsToRebuild', () => {
   };
 
   test('returns the bundles whose pages changed', () => {
-    expect(shardsToRebuild(signatures, previous, () => true)).toEqual(['releases/x/']);
+    expect(bundlesToRebuild(signatures, previous, () => true)).toEqual(['releases/x/']);
   });
 
   test('returns every bundle when there is no previous manifest', () => {
-    expect(shardsToRebuild(signatures, undefined, () => true)).toEqual([
+    expect(bundlesToRebuild(signatures, undefined, () => true)).toEqual([
       'site/',
       'releases/x/',
       'releases/y/',
@@ -130,7 +130,7 @@ describe('shardsToRebuild', () => {
   });
 
   test('returns an unchanged bundle whose files are missing', () => {
-    expect(shardsToRebuild(signatures, previous, (shard) => shard !== 'releases/y/')).toEqual([
+    expect(bundlesToRebuild(signatures, previous, (bundle) => bundle !== 'releases/y/')).toEqual([
       'releases/x/',
       'releases/y/',
     ]);
