@@ -1,75 +1,51 @@
 /**
- * The content model. Schemas (each field documented) live in `src/schemas/`, shared with
- * `npm run check`, which validates the same files without building; references between
- * collections are plain ids, checked by that checker (it also runs before every build).
+ * Astro's content layer compiles note bodies (Markdown or MDX) and nothing else. Everything pages show
+ * about notes, releases, teams, components and areas comes from the project the note checker
+ * validated (`src/queries.ts`), so it is parsed and validated once, by the schemas in `src/schemas/`.
+ *
+ * A build has that project before the content layer runs. The dev server has none: there the content
+ * layer watches every note and data file, and a change reloads the pages, which read the project again.
  */
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { areaSchema } from './schemas/area.ts';
-import { componentSchema } from './schemas/component.ts';
-import { noteSchema } from './schemas/note.ts';
-import { releaseSchema } from './schemas/release.ts';
-import { teamSchema } from './schemas/team.ts';
-import {
-  readKeyedYaml,
-  readSourceTexts,
-  readYamlFolder,
-  releaseOfNoteFile,
-} from './lib/data-files.ts';
+import { z } from 'astro/zod';
 import { siteConfig } from '../site.config.ts';
+import { SOURCE_PATHS } from './lib/project.ts';
+import { sharedCheckedProject } from './lib/shared-project.ts';
 
 const root = siteConfig.contentRoot;
+const project = sharedCheckedProject();
 
-/** Notes: `notes/<release-id>/*.md(x)`, keyed by their frontmatter `id`; `release` comes from the folder. */
-function notesLoader(): Loader {
-  const files = glob({
-    pattern: '*/*.{md,mdx}',
-    base: `${root}/notes`,
-    generateId: ({ data }) => String(data['id']),
-  });
-  return {
-    name: 'pict-notes',
-    load: (context) => {
-      // The glob loader keeps entries whose file is unchanged; after a schema change they must be
-      // parsed again (new fields, new defaults), so the store starts afresh.
-      const schemas = context.generateDigest(readSourceTexts(['src/schemas', 'src/lib']));
-      if (context.meta.get('schemas') !== schemas) {
-        context.store.clear();
-        context.meta.set('schemas', schemas);
-      }
-      return files.load({
-        ...context,
-        parseData: (props) =>
-          context.parseData({
-            ...props,
-            data: { release: releaseOfNoteFile(props.filePath ?? ''), ...props.data },
-          }),
-      });
-    },
-  };
+/** A loader that loads nothing (the glob loader warns when nothing matches, which is normal here). */
+const nothing: Loader = { name: 'nothing', load: async ({ store }) => store.clear() };
+
+/** In a build, the files of the notes that have a body; on the dev server, every note file. */
+function noteFiles(): string[] {
+  if (!project) return ['*/*.{md,mdx}'];
+  return project.notes
+    .filter((note) => note.body.trim() !== '')
+    .map((note) => note.file.slice(`${SOURCE_PATHS.notes}/`.length));
 }
 
+const notePatterns = noteFiles();
+
 export const collections = {
-  /** Upstream releases PICT assesses (`data/releases/<id>.yaml`). */
-  releases: defineCollection({
-    loader: () => readYamlFolder(`${root}/data/releases`),
-    schema: releaseSchema,
+  /** Note bodies, keyed by note id; the entries' data is only the id. */
+  notes: defineCollection({
+    loader:
+      notePatterns.length === 0
+        ? nothing
+        : glob({
+            pattern: notePatterns,
+            base: `${root}/${SOURCE_PATHS.notes}`,
+            generateId: ({ data }) => String(data['id']),
+          }),
+    schema: z.object({ id: z.string() }),
   }),
-  /** PICT teams (`data/teams.yaml`). */
-  teams: defineCollection({
-    loader: () => readKeyedYaml(`${root}/data/teams.yaml`),
-    schema: teamSchema,
+  /** On the dev server, the data files and the id ledger, watched so that editing one reloads the pages. */
+  dataFiles: defineCollection({
+    loader: project
+      ? nothing
+      : glob({ pattern: ['data/**/*.{yaml,yml}', SOURCE_PATHS.ledger], base: root }),
   }),
-  /** Upstream components (`data/components.yaml`). */
-  components: defineCollection({
-    loader: () => readKeyedYaml(`${root}/data/components.yaml`),
-    schema: componentSchema,
-  }),
-  /** Upstream release-notes areas (`data/areas.yaml`). */
-  areas: defineCollection({
-    loader: () => readKeyedYaml(`${root}/data/areas.yaml`),
-    schema: areaSchema,
-  }),
-  /** One note per upstream item. */
-  notes: defineCollection({ loader: notesLoader(), schema: noteSchema }),
 };

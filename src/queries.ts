@@ -1,12 +1,10 @@
 /**
- * The one module that queries content collections; pages import ready-made lists from here.
- * Top-level awaits run once per build, so thousands of pages share one set of lists.
+ * The one module pages take data from: the checked project and the note bodies, as ready-made lists.
+ * It is evaluated once per build, so thousands of pages share one set of lists.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { siteConfig } from '../site.config.ts';
-import { ledgerSchema } from './schemas/ledger.ts';
 import type { Area } from './schemas/area.ts';
 import type { Component } from './schemas/component.ts';
 import type { Lang } from './schemas/fields.ts';
@@ -14,7 +12,10 @@ import type { Release } from './schemas/release.ts';
 import type { Team } from './schemas/team.ts';
 import { IMPACTS, type Impact } from './lib/impact.ts';
 import { langItemPaths } from './lib/paths.ts';
-import { resolveRedirect } from './lib/project.ts';
+import { formatProblem } from './lib/problems.ts';
+import { loadProject, resolveRedirect, type Project } from './lib/project.ts';
+import { readProjectFiles } from './lib/read-project.ts';
+import { sharedCheckedProject } from './lib/shared-project.ts';
 import {
   compareNotes,
   compareOpenFirst,
@@ -28,31 +29,40 @@ import {
 import { countCoveredByRemark, coverageOf, type Coverage } from './lib/triage.ts';
 import { collapseChains, releasesCrossed, summarisePath, upgradePairs } from './lib/upgrade.ts';
 
-const ledger = ledgerSchema.parse(
-  JSON.parse(readFileSync(`${siteConfig.contentRoot}/notes/ids.json`, 'utf8')),
-);
+/**
+ * The project as the checker validated it for this build; the dev server reads it again each time this
+ * module is reloaded (on every note change), printing problems as a build would.
+ */
+function checkedProject(): Project {
+  const shared = sharedCheckedProject();
+  if (shared) return shared;
+  const { project, problems } = loadProject(readProjectFiles(siteConfig.contentRoot));
+  for (const problem of problems) console.error(formatProblem(problem));
+  return project;
+}
+
+const project = checkedProject();
 
 /** Releases, newest first. */
-export const releases: Release[] = (await getCollection('releases'))
-  .map((entry) => entry.data)
-  .sort((a, b) => b.releaseDate.getTime() - a.releaseDate.getTime());
-
-/** Teams, in file order. */
-export const teams: Team[] = (await getCollection('teams')).map((entry) => entry.data);
-
-/** Components, in file order. */
-export const components: Component[] = (await getCollection('components')).map(
-  (entry) => entry.data,
+export const releases: Release[] = [...project.releases].sort(
+  (a, b) => b.releaseDate.getTime() - a.releaseDate.getTime(),
 );
 
+/** Teams, in file order. */
+export const teams: Team[] = project.teams;
+
+/** Components, in file order. */
+export const components: Component[] = project.components;
+
 /** Upstream areas, in file order (the order release pages use). */
-export const areas: Area[] = (await getCollection('areas')).map((entry) => entry.data);
+export const areas: Area[] = project.areas;
 
-const noteEntries = await getCollection('notes');
+// Astro warns about an empty collection, and most projects have no note with a body.
+const hasBodies = project.notes.some((note) => note.body.trim() !== '');
 
-/** Note entries by id, for rendering a note's Markdown body. */
+/** Note body entries by note id (notes with a Markdown body only), for rendering the body. */
 export const noteEntryById: ReadonlyMap<string, CollectionEntry<'notes'>> = new Map(
-  noteEntries.map((entry) => [entry.data.id, entry]),
+  (hasBodies ? await getCollection('notes') : []).map((entry) => [entry.data.id, entry]),
 );
 
 /** Release by id. */
@@ -61,15 +71,20 @@ export const releaseById: ReadonlyMap<string, Release> = new Map(
 );
 
 /** Every note with its effective verdict (area verdicts applied), most urgent first. */
-export const notes: ViewNote[] = noteEntries
-  .map((entry) =>
-    toViewNote(entry.data, entry.filePath ?? '', releaseById.get(entry.data.release), areas),
-  )
+export const notes: ViewNote[] = project.notes
+  .map((note) => toViewNote(note.data, note.file, releaseById.get(note.data.release), areas))
   .sort(compareNotes);
 
 /** Notes by id. */
 export const noteById: ReadonlyMap<string, ViewNote> = new Map(
   notes.map((note) => [note.id, note]),
+);
+
+/** For every note, the other notes of its release and area that its page shows, most urgent first. */
+export const neighboursById: ReadonlyMap<string, ViewNote[]> = new Map(
+  [...groupBy(notes, (note) => `${note.release}\0${note.area ?? ''}`).values()].flatMap((group) =>
+    group.map((note) => [note.id, neighboursOf(note, group)] as const),
+  ),
 );
 
 /** Notes of each release. */
@@ -81,7 +96,11 @@ export const notesByRelease: ReadonlyMap<string, ViewNote[]> = groupBy(
 function groupByEach(keysOf: (note: ViewNote) => string[]): Map<string, ViewNote[]> {
   const groups = new Map<string, ViewNote[]>();
   for (const note of notes) {
-    for (const key of keysOf(note)) groups.set(key, [...(groups.get(key) ?? []), note]);
+    for (const key of keysOf(note)) {
+      const group = groups.get(key);
+      if (group) group.push(note);
+      else groups.set(key, [note]);
+    }
   }
   return groups;
 }
@@ -132,8 +151,8 @@ export const notesByImpact: ReadonlyMap<Impact, ViewNote[]> = new Map(
 
 /** Retired ids and the existing note id each now leads to. */
 export const retiredIds: ReadonlyMap<string, string> = new Map(
-  Object.keys(ledger.redirects).flatMap((id) => {
-    const target = resolveRedirect(id, ledger.redirects);
+  Object.keys(project.ledger.redirects).flatMap((id) => {
+    const target = resolveRedirect(id, project.ledger.redirects);
     return target !== undefined && noteById.has(target) ? [[id, target] as const] : [];
   }),
 );
@@ -171,10 +190,15 @@ const sharedDataDigest = createHash('sha256')
 const digestOf = (value: unknown) =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
 
-/** Digest of each note as pages show it, computed once and shared by the cache keys below. */
+/**
+ * Digest of each note's file, shared by the cache keys below: with the shared data (release remarks,
+ * area teams), it determines everything a page shows of the note.
+ */
 const noteDigestById: ReadonlyMap<string, string> = new Map(
-  notes.map((note) => [note.id, digestOf([note, noteEntryById.get(note.id)?.body ?? ''])]),
+  project.notes.map((note) => [note.data.id, note.digest]),
 );
+
+const digestOfNote = (note: ViewNote) => noteDigestById.get(note.id);
 
 // Both languages' pages of a note share its key.
 const itemPageKeys = new Map<string, string>();
@@ -186,16 +210,11 @@ const itemPageKeys = new Map<string, string>();
 export function itemPageKey(id: string): string {
   const known = itemPageKeys.get(id);
   if (known) return known;
-  const note = noteById.get(id);
-  const neighbours = note ? neighboursOf(note, notesByRelease.get(note.release) ?? []) : [];
   const key = digestOf([
     sharedDataDigest,
     noteDigestById.get(id),
-    neighbours.map((neighbour) => noteDigestById.get(neighbour.id)),
-    (linkedNotesById.get(id) ?? []).map(({ link, note: linked }) => [
-      link,
-      noteDigestById.get(linked.id),
-    ]),
+    (neighboursById.get(id) ?? []).map(digestOfNote),
+    (linkedNotesById.get(id) ?? []).map(({ link, note: linked }) => [link, digestOfNote(linked)]),
   ]);
   itemPageKeys.set(id, key);
   return key;
@@ -206,7 +225,7 @@ export function itemPageKey(id: string): string {
  * what the page is about and the notes it lists, in order; everything else it shows derives from those.
  */
 export function listPageKey(page: readonly string[], listed: readonly ViewNote[]): string {
-  return digestOf([sharedDataDigest, page, listed.map((note) => noteDigestById.get(note.id))]);
+  return digestOf([sharedDataDigest, page, listed.map(digestOfNote)]);
 }
 
 /**
@@ -231,6 +250,12 @@ export const upgrades = upgradePairs(releases).map((pair) => {
     crossed.map((release) => release.id),
   );
   // Everything the page shows: the listed notes, their chains and the counts.
-  const cacheKey = digestOf([sharedDataDigest, pair.from.id, pair.to.id, summary]);
+  const cacheKey = digestOf([
+    sharedDataDigest,
+    pair.from.id,
+    pair.to.id,
+    summary.listed.map(({ note, earlier }) => [note, ...earlier].map(digestOfNote)),
+    summary.counts,
+  ]);
   return { ...pair, crossed, ...summary, cacheKey };
 });

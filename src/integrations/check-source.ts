@@ -6,6 +6,7 @@ import { siteConfig } from '../../site.config.ts';
 import { formatProblem } from '../lib/problems.ts';
 import { loadProject, type Project } from '../lib/project.ts';
 import { readProjectFiles } from '../lib/read-project.ts';
+import { shareCheckedProject } from '../lib/shared-project.ts';
 import { YamlCache } from '../lib/yaml-source.ts';
 
 function readYamlCache(path: string): YamlCache {
@@ -18,8 +19,9 @@ function readYamlCache(path: string): YamlCache {
 
 /**
  * Runs the note checker before Astro loads content: a build with any problem stops before writing
- * anything. Parsed frontmatter is cached between builds; the checked project is kept for the search
- * index, which groups item pages by release.
+ * anything. Parsed YAML is cached between builds. A build's pages are rendered from the checked
+ * project, and the search index groups item pages by its releases; the dev server reads the project
+ * again whenever a note or data file changes (see `src/content.config.ts`).
  */
 export function checkSource(): AstroIntegration & { checkedProject(): Project } {
   let checked: Project | undefined;
@@ -33,13 +35,15 @@ export function checkSource(): AstroIntegration & { checkedProject(): Project } 
       'astro:config:setup': ({ command, config, logger }) => {
         const cacheFile = fileURLToPath(new URL('pict-frontmatter.json', config.cacheDir));
         const yaml = readYamlCache(cacheFile);
-        const { project, problems } = loadProject(
-          readProjectFiles(resolve(fileURLToPath(config.root), siteConfig.contentRoot)),
-          yaml,
-        );
-        mkdirSync(dirname(cacheFile), { recursive: true });
-        writeFileSync(cacheFile, JSON.stringify([...yaml.used]));
+        const root = resolve(fileURLToPath(config.root), siteConfig.contentRoot);
+        const files = readProjectFiles(root);
+        const { project, problems } = loadProject(files, yaml);
+        if (yaml.changed) {
+          mkdirSync(dirname(cacheFile), { recursive: true });
+          writeFileSync(cacheFile, JSON.stringify([...yaml.used]));
+        }
         checked = project;
+        if (command === 'build') shareCheckedProject(project);
         if (problems.length === 0) return;
         for (const problem of problems) logger.error(formatProblem(problem));
         if (command === 'build') {

@@ -1,14 +1,23 @@
 import type { AstroIntegration } from 'astro';
-import { readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { staleOutputFiles } from '../lib/stale-output.ts';
+import { isInFolders, routeOnlyFolders, staleOutputFiles } from '../lib/stale-output.ts';
 
-/** Every file under `dir` but the search index (rebuilt on its own), relative to `dir`. */
-function listFiles(dir: string): string[] {
+/** Every file under `dir` but the search index (rebuilt on its own) and `skipped` top-level folders. */
+function listFiles(dir: string, skipped: ReadonlySet<string>): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((top) => {
     if (!top.isDirectory()) return top.isFile() ? [top.name] : [];
-    if (top.name === 'pagefind') return [];
+    if (top.name === 'pagefind' || skipped.has(top.name)) return [];
     return readdirSync(join(dir, top.name), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
@@ -24,32 +33,69 @@ function removeWithEmptyFolders(root: string, path: string): void {
   }
 }
 
+/** What the last complete build wrote: its output folder and the route output files in it. */
+interface RouteFilesRecord {
+  outDir: string;
+  files: string[];
+}
+
+/** The last build's route output files, if it wrote into the same folder and completed. */
+function previousRouteFiles(record: string, outDir: string): string[] | undefined {
+  try {
+    const parsed = JSON.parse(record) as RouteFilesRecord;
+    return parsed.outDir === outDir ? parsed.files : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The output folder is not emptied before a build (`vite.build.emptyOutDir: false`), so reused pages
  * stay where they are instead of being copied back from Astro's cache; this removes what the build no
- * longer produces, before the search index reads the pages.
+ * longer produces, before the search index reads the pages. The route output files of the last build
+ * are kept in the cache, so the folders holding only pages are not listed again (tens of thousands
+ * of folders); a build that stops halfway leaves no such list, and the next one lists everything.
  */
 export function pruneOutput(): AstroIntegration {
   let startedMs = 0;
+  let recordFile = '';
+  let record = '';
+  const others = new Set<string>();
   return {
     name: 'pict-prune-output',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        recordFile = fileURLToPath(new URL('pict-route-files.json', config.cacheDir));
+        const publicDir = fileURLToPath(config.publicDir);
+        for (const name of existsSync(publicDir) ? readdirSync(publicDir) : []) others.add(name);
+        others.add(config.build.assets);
+      },
       'astro:build:start': () => {
         startedMs = Date.now();
+        record = existsSync(recordFile) ? readFileSync(recordFile, 'utf8') : '';
+        rmSync(recordFile, { force: true });
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const outDir = fileURLToPath(dir);
         const kept = new Set(
           [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url))),
         );
+        const previous = previousRouteFiles(record, outDir);
+        const known = previous ? routeOnlyFolders(kept, others) : new Set<string>();
+        const earlier = (previous ?? []).filter(
+          (path) => isInFolders(path, known) && !kept.has(path) && existsSync(join(outDir, path)),
+        );
         const stale = staleOutputFiles(
-          listFiles(outDir),
+          [...listFiles(outDir, known), ...earlier],
           kept,
           startedMs,
           (path) => statSync(join(outDir, path)).mtimeMs,
         );
         for (const path of stale) removeWithEmptyFolders(outDir, path);
         if (stale.length > 0) logger.info(`Removed ${stale.length} file(s) of earlier builds.`);
+        mkdirSync(dirname(recordFile), { recursive: true });
+        const written: RouteFilesRecord = { outDir, files: [...kept] };
+        writeFileSync(recordFile, JSON.stringify(written));
       },
     },
   };

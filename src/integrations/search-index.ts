@@ -36,18 +36,15 @@ const BUNDLE_LAYOUT = 3;
 const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
 const SCRIPT_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 
-function listPages(outDir: string): BuiltPage[] {
-  return ['zh', 'en'].flatMap((lang) =>
-    existsSync(join(outDir, lang))
-      ? readdirSync(join(outDir, lang), { recursive: true, withFileTypes: true })
-          .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-          .map((entry) => {
-            const path = join(entry.parentPath, entry.name);
-            const { mtimeMs, size } = statSync(path);
-            return { path: relative(outDir, path).split(sep).join('/'), mtimeMs, size };
-          })
-      : [],
-  );
+/** The pages this build produced (rendered or kept), from Astro's list of route outputs. */
+function listPages(outDir: string, assets: ReadonlyMap<string, URL[]>): BuiltPage[] {
+  return [...assets.values()].flat().flatMap((url) => {
+    const file = fileURLToPath(url);
+    const path = relative(outDir, file).split(sep).join('/');
+    if (!/^(zh|en)\/.*\.html$/.test(path)) return [];
+    const { mtimeMs, size } = statSync(file);
+    return [{ path, mtimeMs, size }];
+  });
 }
 
 function readManifest(path: string): BundleManifest | undefined {
@@ -145,7 +142,7 @@ export function searchIndex(options: {
           : 'unknown';
         settings = JSON.stringify({ ...INDEX_OPTIONS, pagefind: version, layout: BUNDLE_LAYOUT });
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const outDir = fileURLToPath(dir);
         const root = join(outDir, 'pagefind');
         const { releases, notes } = options.project();
@@ -154,7 +151,7 @@ export function searchIndex(options: {
           notes.map((note) => note.data),
           options.notesPerBundle,
         );
-        const groups = groupPagesByBundle(listPages(outDir), (id) => bundleOfNote.get(id));
+        const groups = groupPagesByBundle(listPages(outDir, assets), (id) => bundleOfNote.get(id));
         const signatures = new Map(
           [...groups].map(([bundle, pages]) => [bundle, bundleSignature(pages, settings)]),
         );

@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { createHash } from 'node:crypto';
 import { conflictingRemarks } from './triage.ts';
 import { areaSchema, type Area } from '../schemas/area.ts';
 import { componentSchema, type Component } from '../schemas/component.ts';
@@ -38,6 +39,8 @@ export interface LoadedNote {
   file: string;
   data: Note;
   body: string;
+  /** A digest of the file's path and text: what build caches key a note's pages on. */
+  digest: string;
 }
 
 /** Everything the site is built from, validated. */
@@ -325,7 +328,12 @@ function loadNote(file: SourceFile, yaml: YamlCache): Validated<LoadedNote> & { 
   problems.push(...result.problems);
   const refs = isMapping(data) ? { refs: toNoteRefs(file.path, source, data, folder) } : {};
   if (!result.value || problems.length > 0) return { problems, ...refs };
-  return { value: { file: file.path, data: result.value, body: split.body }, problems, ...refs };
+  const digest = createHash('sha1').update(`${file.path}\0${file.text}`).digest('base64url');
+  return {
+    value: { file: file.path, data: result.value, body: split.body, digest },
+    problems,
+    ...refs,
+  };
 }
 
 function loadLedger(

@@ -19,3 +19,32 @@ export function staleOutputFiles(
     return mtimeOf(path) < startedMs - MTIME_SLACK_MS;
   });
 }
+
+/** The top folder of an output path (`zh` for `zh/items/a/index.html`); undefined for a top-level file. */
+function topFolderOf(path: string): string | undefined {
+  const slash = path.indexOf('/');
+  return slash === -1 ? undefined : path.slice(0, slash);
+}
+
+/**
+ * Top-level output folders that hold route output files only (`zh`, `en`, …): those of `routeFiles`
+ * that nothing else writes into (`others`: the public folder's entries, the assets folder). Their
+ * files need not be listed: they are the previous and this build's route outputs.
+ */
+export function routeOnlyFolders(
+  routeFiles: Iterable<string>,
+  others: ReadonlySet<string>,
+): Set<string> {
+  const folders = new Set<string>();
+  for (const path of routeFiles) {
+    const folder = topFolderOf(path);
+    if (folder !== undefined && !others.has(folder)) folders.add(folder);
+  }
+  return folders;
+}
+
+/** Whether an output path lies in one of `folders` (top-level folder names). */
+export function isInFolders(path: string, folders: ReadonlySet<string>): boolean {
+  const folder = topFolderOf(path);
+  return folder !== undefined && folders.has(folder);
+}

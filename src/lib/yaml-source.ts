@@ -73,6 +73,7 @@ export class YamlCache {
   /** Entries this run used or added: what is worth keeping for the next run. */
   readonly used = new Map<string, unknown>();
   readonly #previous: ReadonlyMap<string, unknown>;
+  #missed = false;
 
   constructor(previous: ReadonlyMap<string, unknown> = new Map()) {
     this.#previous = previous;
@@ -91,11 +92,17 @@ export class YamlCache {
         lineOf: (path) => (parsed ??= parseYaml(text, firstLine)).lineOf(path),
       };
     }
+    this.#missed = true;
     const source = parseYaml(text, firstLine);
     if (source.syntaxErrors.length === 0 && source.data !== undefined) {
       const copy: unknown = JSON.parse(JSON.stringify(source.data));
       if (isDeepStrictEqual(copy, source.data)) this.used.set(key, copy);
     }
     return source;
+  }
+
+  /** Whether `used` differs from what the cache started with, so it is worth writing again. */
+  get changed(): boolean {
+    return this.#missed || this.used.size !== this.#previous.size;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { loadProject, resolveRedirect } from '../../src/lib/project.ts';
+import { loadProject, resolveRedirect, type SourceFile } from '../../src/lib/project.ts';
 import { YamlCache } from '../../src/lib/yaml-source.ts';
 import { minimalProject, validNote, withFile } from '../fixtures/minimal-project.ts';
 
@@ -346,6 +346,28 @@ describe('loadProject with a frontmatter cache from an earlier run', () => {
   test('parses a changed note again instead of using its cached data', () => {
     const changed = withFile(minimalProject(), NOTE, validNote({ teams: 'teams: [ops]' }));
     expect(loadProject(changed, warm()).problems).toEqual([]);
+  });
+});
+
+describe('loadProject note digests', () => {
+  const digestOf = (files: SourceFile[]) => loadProject(files).project.notes[0]?.digest;
+  const original = digestOf(minimalProject());
+
+  test.each([
+    ['its text changes', withFile(minimalProject(), NOTE, `${validNote()}\nA body.\n`)],
+    [
+      'it moves to another file',
+      minimalProject().map((file) =>
+        file.path === NOTE ? { ...file, path: NOTE.replace('.md', '.mdx') } : file,
+      ),
+    ],
+  ])('changes when %s', (_, files) => {
+    expect(digestOf(files)).toMatch(/^[\w-]{20,}$/);
+    expect(digestOf(files)).not.toBe(original);
+  });
+
+  test('stays the same for the same file', () => {
+    expect(digestOf(minimalProject())).toBe(original);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { staleOutputFiles } from '../../src/lib/stale-output.ts';
+import { isInFolders, routeOnlyFolders, staleOutputFiles } from '../../src/lib/stale-output.ts';
 
 const STARTED = 1_000_000;
 const kept = new Set(['zh/items/a/index.html', 'notes.json']);
@@ -14,5 +14,24 @@ describe('staleOutputFiles', () => {
     ['the search index, rebuilt on its own', 'pagefind/fragment/en_1.pf_fragment', 0, false],
   ])('%s (%s): stale is %s', (_, path, mtimeMs, stale) => {
     expect(staleOutputFiles([path], kept, STARTED, () => mtimeMs)).toEqual(stale ? [path] : []);
+  });
+});
+
+describe('routeOnlyFolders', () => {
+  test('returns the top folders of route outputs that nothing else writes into', () => {
+    const routes = ['zh/items/a/index.html', 'en/index.html', 'index.html', '_astro/x/index.html'];
+    expect(routeOnlyFolders(routes, new Set(['_astro', 'favicon.svg']))).toEqual(
+      new Set(['zh', 'en']),
+    );
+  });
+});
+
+describe('isInFolders', () => {
+  test.each([
+    ['zh/items/a/index.html', true],
+    ['zhx/index.html', false],
+    ['notes.json', false],
+  ])('%s in zh: %s', (path, inside) => {
+    expect(isInFolders(path, new Set(['zh']))).toBe(inside);
   });
 });

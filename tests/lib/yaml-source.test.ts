@@ -22,6 +22,18 @@ describe('YamlCache', () => {
   });
 
   test.each([
+    ['nothing changed since the earlier run', [TEXT], false],
+    ['a text was parsed anew', [TEXT, 'id: c\n'], true],
+    ['a cached text was not used', [], true],
+  ])('says it changed (%s): %s', (_, texts, changed) => {
+    const first = new YamlCache();
+    first.parse(TEXT);
+    const second = new YamlCache(first.used);
+    for (const text of texts) second.parse(text);
+    expect(second.changed).toBe(changed);
+  });
+
+  test.each([
     ['a syntax error', 'id: [a\n'],
     ['a number JSON cannot hold', 'limit: .inf\n'],
   ])('does not cache a text with %s', (_, text) => {

@@ -48,7 +48,7 @@ export function outDirOf(name: string): string {
 const TEST_RUNNER_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'FORCE_TTY'];
 
 /** The environment of a build: this process's, without the test runner's variables or a configured base or content root. */
-function buildEnv(): NodeJS.ProcessEnv {
+export function buildEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(
     Object.entries(process.env).filter(
       ([key]) =>
