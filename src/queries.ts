@@ -10,6 +10,7 @@ import type { Component } from './schemas/component.ts';
 import type { Lang } from './schemas/fields.ts';
 import type { Release } from './schemas/release.ts';
 import type { Team } from './schemas/team.ts';
+import { toExportRecord, type ExportRecord } from './lib/exports.ts';
 import { IMPACTS, type Impact } from './lib/impact.ts';
 import { langItemPaths } from './lib/paths.ts';
 import { formatProblem } from './lib/problems.ts';
@@ -148,6 +149,11 @@ export const notesByComponent: ReadonlyMap<string, ViewNote[]> = groupByEach(
 export const notesByImpact: ReadonlyMap<Impact, ViewNote[]> = new Map(
   IMPACTS.map((impact) => [impact, notes.filter((note) => note.impact === impact)]),
 );
+
+/** Every note as the exports (`/notes.json`, `/notes.csv`) list it, by id. */
+export const exportRecords: ExportRecord[] = [...notes]
+  .sort((a, b) => a.id.localeCompare(b.id))
+  .map((note) => toExportRecord(note, siteConfig.base));
 
 /** Retired ids and the existing note id each now leads to. */
 export const retiredIds: ReadonlyMap<string, string> = new Map(

@@ -73,11 +73,16 @@ function isSearchable(path: string): boolean {
  * Links (or copies, across file systems) a bundle's searchable pages into an empty folder, so Pagefind
  * reads only them; pages without `data-pagefind-body` (redirects, upgrade paths, queues) are left out.
  */
-function stagePages(outDir: string, staging: string, pages: readonly BuiltPage[]): void {
+function stagePages(
+  outDir: string,
+  staging: string,
+  pages: readonly BuiltPage[],
+  searchable: (path: string) => boolean,
+): void {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   for (const page of pages) {
-    if (!isSearchable(join(outDir, page.path))) continue;
+    if (!searchable(join(outDir, page.path))) continue;
     const target = join(staging, page.path);
     mkdirSync(dirname(target), { recursive: true });
     try {
@@ -164,7 +169,9 @@ export function searchIndex(options: {
         let indexed = 0;
         try {
           for (const bundle of rebuild) {
-            stagePages(outDir, staging, groups.get(bundle) ?? []);
+            // A release bundle holds only notes' item pages, all searchable; reading them is skipped.
+            const check = bundle === SITE_BUNDLE ? isSearchable : () => true;
+            stagePages(outDir, staging, groups.get(bundle) ?? [], check);
             indexed += await writeBundle(staging, join(root, bundle), bundle === SITE_BUNDLE);
           }
         } finally {

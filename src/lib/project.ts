@@ -116,7 +116,7 @@ function withId(
   id: string,
   idSource: string,
   file: string,
-  line: number,
+  lineOfId: () => number,
 ): { data: unknown; problems: Problem[] } {
   if (!isMapping(value)) return { data: value, problems: [] };
   if (value['id'] !== undefined && value['id'] !== id) {
@@ -125,7 +125,7 @@ function withId(
       problems: [
         {
           file,
-          line,
+          line: lineOfId(),
           field: 'id',
           found: describeValue(value['id']),
           expected: `"${id}" (${idSource}) or no id`,
@@ -157,7 +157,7 @@ function loadKeyed<S extends z.ZodType>(
   }
   const values: z.output<S>[] = [];
   for (const [key, entry] of Object.entries(source.data)) {
-    const withKey = withId(entry, key, 'the mapping key', path, source.lineOf([key, 'id']));
+    const withKey = withId(entry, key, 'the mapping key', path, () => source.lineOf([key, 'id']));
     const result = validate(schema, withKey.data, path, source, [key]);
     problems.push(
       ...withKey.problems,
@@ -194,16 +194,13 @@ function loadReleases(files: readonly SourceFile[], yaml: YamlCache): Validated<
       yaml,
     );
     problems.push(...parsed.problems);
-    if (!parsed.source) continue;
+    const source = parsed.source;
+    if (!source) continue;
     const id = name.replace(YAML_EXTENSION, '');
-    const withName = withId(
-      parsed.source.data,
-      id,
-      'the file name',
-      file.path,
-      parsed.source.lineOf(['id']),
+    const withName = withId(source.data, id, 'the file name', file.path, () =>
+      source.lineOf(['id']),
     );
-    const result = validate(releaseSchema, withName.data, file.path, parsed.source);
+    const result = validate(releaseSchema, withName.data, file.path, source);
     problems.push(...withName.problems, ...result.problems);
     if (result.value && withName.problems.length === 0) releases.push(result.value);
   }

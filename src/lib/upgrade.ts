@@ -63,8 +63,8 @@ export interface PathItem<N> {
 
 /**
  * Collapses `follows`/`supersedes` chains: a note that a later note of the list continues or replaces
- * is listed under that later note instead of on its own. A note is never dropped: members of a
- * cycle (which only bad data makes) stay listed.
+ * is listed under that later note instead of on its own, in list order. A note is never dropped:
+ * members of a cycle (which only bad data makes) stay listed, at the end.
  */
 export function collapseChains<N extends Note>(notes: readonly N[]): PathItem<N>[] {
   const byId = new Map(notes.map((note) => [note.id, note]));
@@ -94,7 +94,7 @@ export function collapseChains<N extends Note>(notes: readonly N[]): PathItem<N>
     if (!continued.has(note.id) || collapsed.has(note.id)) continue;
     items.push({ note, earlier: [] });
   }
-  return items.sort((a, b) => compareNotes(a.note, b.note));
+  return items;
 }
 
 /** Impact levels an upgrade path lists item by item; the others are counted per release. */
@@ -106,7 +106,7 @@ export interface PathSummary<N> {
   counts: { release: string; byImpact: Record<Impact, number> }[];
 }
 
-/** Splits a path's items into those listed one by one and counts per release of the rest (untriaged included). */
+/** Splits a path's items into those listed one by one (most urgent first) and counts per release of the rest (untriaged included). */
 export function summarisePath<N extends Note>(
   items: readonly PathItem<N>[],
   crossed: readonly string[],
@@ -116,7 +116,9 @@ export function summarisePath<N extends Note>(
     (note) => note.release,
   );
   return {
-    listed: items.filter((item) => PATH_LISTED_IMPACTS.includes(item.note.impact)),
+    listed: items
+      .filter((item) => PATH_LISTED_IMPACTS.includes(item.note.impact))
+      .sort((a, b) => compareNotes(a.note, b.note)),
     counts: crossed.map((release) => ({
       release,
       byImpact: countByImpact(byRelease.get(release) ?? []),
