@@ -223,6 +223,20 @@ describe.each(LANGS)('listing pages in %s', (lang) => {
     ]);
   });
 
+  // The data files' order is editorial (the platform team first, components by layer).
+  test.each([
+    ['teams', project.teams.map((team) => team.id)],
+    ['components', project.components.map((component) => component.id)],
+  ])('index %s in the order of their data file', (kind, ids) => {
+    const html = pages.get(`${lang}/${kind}/index.html`) ?? '';
+    const linked = scanTags(html)
+      .map(
+        (tag) => new RegExp(`^/${lang}/${kind}/([^/]+)/$`).exec(tag.attributes['href'] ?? '')?.[1],
+      )
+      .filter((id): id is string => id !== undefined);
+    expect([...new Set(linked)]).toEqual(ids);
+  });
+
   test('list only the teams, components and impact levels of the data', () => {
     expect([
       pagesBelow(pages, `${lang}/teams`),
