@@ -138,6 +138,15 @@ export function searchIndex(options: {
   return {
     name: 'pict-search-index',
     hooks: {
+      'astro:config:setup': ({ logger }) => {
+        const notes = options.notesPerBundle;
+        if (Number.isInteger(notes) && notes > 0) return;
+        const found = process.env['PICT_SEARCH_BUNDLE_NOTES'] ?? String(notes);
+        logger.error(
+          `searchBundleNotes (site.config.ts, PICT_SEARCH_BUNDLE_NOTES) — found "${found}", expected a whole number of notes above 0`,
+        );
+        process.exit(1);
+      },
       'astro:config:done': ({ config }) => {
         staging = fileURLToPath(new URL('search-staging/', config.cacheDir));
         const manifest = join(fileURLToPath(config.root), 'node_modules/pagefind/package.json');

@@ -55,3 +55,23 @@ describe('building a site with a bad note', () => {
     expect(existsSync(build.outDir)).toBe(false);
   });
 });
+
+describe('building with a search bundle size that is not a whole number', () => {
+  let build: BuildOutput;
+
+  beforeAll(async () => {
+    rmSync(outDirOf('bad-bundle-size'), { recursive: true, force: true });
+    build = await runBuild({ name: 'bad-bundle-size', searchBundleNotes: 2.5 });
+  });
+
+  test('exits non-zero with one line naming the setting and what it expects', () => {
+    expect(build.code).toBe(1);
+    expect(build.output).toContain(
+      'searchBundleNotes (site.config.ts, PICT_SEARCH_BUNDLE_NOTES) — found "2.5", expected a whole number of notes above 0',
+    );
+  });
+
+  test('writes no output folder', () => {
+    expect(existsSync(build.outDir)).toBe(false);
+  });
+});
