@@ -8,8 +8,6 @@ import { checkSource } from './src/integrations/check-source.ts';
 import { pruneOutput } from './src/integrations/prune-output.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
-const source = checkSource();
-
 export default defineConfig({
   site: siteConfig.site,
   base: siteConfig.base,
@@ -17,10 +15,10 @@ export default defineConfig({
   build: { format: 'directory' },
   // pruneOutput runs before searchIndex, so pages no longer built are not indexed.
   integrations: [
-    source,
+    checkSource(),
     mdx(),
     pruneOutput(),
-    searchIndex({ project: source.checkedProject, notesPerBundle: siteConfig.searchBundleNotes }),
+    searchIndex({ notesPerBundle: siteConfig.searchBundleNotes }),
   ],
   markdown: {
     syntaxHighlight: false,

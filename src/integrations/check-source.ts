@@ -1,40 +1,31 @@
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from '../../site.config.ts';
 import { formatProblem } from '../lib/problems.ts';
-import { loadProject, type Project } from '../lib/project.ts';
+import { readJsonFile } from '../lib/json-file.ts';
+import { loadProject } from '../lib/project.ts';
 import { readProjectFiles } from '../lib/read-project.ts';
 import { shareCheckedProject } from '../lib/shared-project.ts';
 import { YamlCache } from '../lib/yaml-source.ts';
 
-function readYamlCache(path: string): YamlCache {
-  try {
-    return new YamlCache(new Map(JSON.parse(readFileSync(path, 'utf8')) as [string, unknown][]));
-  } catch {
-    return new YamlCache();
-  }
-}
-
 /**
  * Runs the note checker before Astro loads content: a build with any problem stops before writing
- * anything. Parsed YAML is cached between builds. A build's pages are rendered from the checked
- * project, and the search index groups item pages by its releases; the dev server reads the project
- * again whenever a note or data file changes (see `src/content.config.ts`).
+ * anything. Parsed YAML is cached between builds. A build shares the checked project: its pages
+ * are rendered from it, and the search index groups item pages by its releases; the dev server reads
+ * the project again whenever a note or data file changes (see `src/content.config.ts`).
  */
-export function checkSource(): AstroIntegration & { checkedProject(): Project } {
-  let checked: Project | undefined;
+export function checkSource(): AstroIntegration {
   return {
     name: 'pict-check-source',
-    checkedProject: () => {
-      if (!checked) throw new Error('The project is read when Astro sets up its configuration.');
-      return checked;
-    },
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         const cacheFile = fileURLToPath(new URL('pict-frontmatter.json', config.cacheDir));
-        const yaml = readYamlCache(cacheFile);
+        const cached = readJsonFile(cacheFile);
+        const yaml = new YamlCache(
+          new Map(Array.isArray(cached) ? (cached as [string, unknown][]) : []),
+        );
         const root = resolve(fileURLToPath(config.root), siteConfig.contentRoot);
         const files = readProjectFiles(root);
         const { project, problems } = loadProject(files, yaml);
@@ -42,7 +33,6 @@ export function checkSource(): AstroIntegration & { checkedProject(): Project } 
           mkdirSync(dirname(cacheFile), { recursive: true });
           writeFileSync(cacheFile, JSON.stringify([...yaml.used]));
         }
-        checked = project;
         if (command === 'build') shareCheckedProject(project);
         if (problems.length === 0) return;
         for (const problem of problems) logger.error(formatProblem(problem));

@@ -3,15 +3,20 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
   rmdirSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isInFolders, routeOnlyFolders, staleOutputFiles } from '../lib/stale-output.ts';
+import { readJsonFile } from '../lib/json-file.ts';
+import {
+  isInFolders,
+  routeOnlyFolders,
+  routeOutputPaths,
+  staleOutputFiles,
+} from '../lib/stale-output.ts';
 
 /** Every file under `dir` but the search index (rebuilt on its own) and `skipped` top-level folders. */
 function listFiles(dir: string, skipped: ReadonlySet<string>): string[] {
@@ -20,7 +25,7 @@ function listFiles(dir: string, skipped: ReadonlySet<string>): string[] {
     if (top.name === 'pagefind' || skipped.has(top.name)) return [];
     return readdirSync(join(dir, top.name), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
   });
 }
 
@@ -39,14 +44,10 @@ interface RouteFilesRecord {
   files: string[];
 }
 
-/** The last build's route output files, if it wrote into the same folder and completed. */
-function previousRouteFiles(record: string, outDir: string): string[] | undefined {
-  try {
-    const parsed = JSON.parse(record) as RouteFilesRecord;
-    return parsed.outDir === outDir ? parsed.files : undefined;
-  } catch {
-    return undefined;
-  }
+/** The last build's route output files, if it completed and wrote into the same folder. */
+function previousRouteFiles(recordFile: string, outDir: string): string[] | undefined {
+  const record = readJsonFile(recordFile) as RouteFilesRecord | undefined;
+  return record?.outDir === outDir ? record.files : undefined;
 }
 
 /**
@@ -59,28 +60,26 @@ function previousRouteFiles(record: string, outDir: string): string[] | undefine
 export function pruneOutput(): AstroIntegration {
   let startedMs = 0;
   let recordFile = '';
-  let record = '';
+  let outDir = '';
+  let previous: string[] | undefined;
   const others = new Set<string>();
   return {
     name: 'pict-prune-output',
     hooks: {
       'astro:config:done': ({ config }) => {
         recordFile = fileURLToPath(new URL('pict-route-files.json', config.cacheDir));
+        outDir = fileURLToPath(config.outDir);
         const publicDir = fileURLToPath(config.publicDir);
         for (const name of existsSync(publicDir) ? readdirSync(publicDir) : []) others.add(name);
         others.add(config.build.assets);
       },
       'astro:build:start': () => {
         startedMs = Date.now();
-        record = existsSync(recordFile) ? readFileSync(recordFile, 'utf8') : '';
+        previous = previousRouteFiles(recordFile, outDir);
         rmSync(recordFile, { force: true });
       },
-      'astro:build:done': ({ dir, assets, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const kept = new Set(
-          [...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url))),
-        );
-        const previous = previousRouteFiles(record, outDir);
+      'astro:build:done': ({ assets, logger }) => {
+        const kept = new Set(routeOutputPaths(outDir, assets));
         const known = previous ? routeOnlyFolders(kept, others) : new Set<string>();
         const earlier = (previous ?? []).filter(
           (path) => isInFolders(path, known) && !kept.has(path) && existsSync(join(outDir, path)),

@@ -13,10 +13,12 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import type { Project } from '../lib/project.ts';
+import { readJsonFile } from '../lib/json-file.ts';
+import { routeOutputPaths } from '../lib/stale-output.ts';
+import { sharedCheckedProject } from '../lib/shared-project.ts';
 import {
   bundleOfEachNote,
   groupPagesByBundle,
@@ -38,21 +40,11 @@ const SCRIPT_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 
 /** The pages this build produced (rendered or kept), from Astro's list of route outputs. */
 function listPages(outDir: string, assets: ReadonlyMap<string, URL[]>): BuiltPage[] {
-  return [...assets.values()].flat().flatMap((url) => {
-    const file = fileURLToPath(url);
-    const path = relative(outDir, file).split(sep).join('/');
+  return routeOutputPaths(outDir, assets).flatMap((path) => {
     if (!/^(zh|en)\/.*\.html$/.test(path)) return [];
-    const { mtimeMs, size } = statSync(file);
+    const { mtimeMs, size } = statSync(join(outDir, path));
     return [{ path, mtimeMs, size }];
   });
-}
-
-function readManifest(path: string): BundleManifest | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as BundleManifest;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether a page's `<main>` carries `data-pagefind-body` (the layout's `searchable`); it comes early, so only the head of the file is read. */
@@ -129,10 +121,7 @@ function removeStaleBundles(root: string, bundles: ReadonlySet<string>): void {
  * browser to merge. A bundle whose pages were not written again since the last build is kept as it
  * is, so changing one note re-indexes its releases' bundle, not the whole site.
  */
-export function searchIndex(options: {
-  project: () => Project;
-  notesPerBundle: number;
-}): AstroIntegration {
+export function searchIndex(options: { notesPerBundle: number }): AstroIntegration {
   let settings = JSON.stringify(INDEX_OPTIONS);
   let staging = '';
   return {
@@ -151,15 +140,16 @@ export function searchIndex(options: {
         staging = fileURLToPath(new URL('search-staging/', config.cacheDir));
         const manifest = join(fileURLToPath(config.root), 'node_modules/pagefind/package.json');
         // A new Pagefind writes another format: every bundle is rebuilt after an upgrade.
-        const version = existsSync(manifest)
-          ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
-          : 'unknown';
+        const version =
+          (readJsonFile(manifest) as { version?: string } | undefined)?.version ?? 'unknown';
         settings = JSON.stringify({ ...INDEX_OPTIONS, pagefind: version, layout: BUNDLE_LAYOUT });
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const outDir = fileURLToPath(dir);
         const root = join(outDir, 'pagefind');
-        const { releases, notes } = options.project();
+        const project = sharedCheckedProject();
+        if (!project) throw new Error('pict-check-source must run first: it reads the notes.');
+        const { releases, notes } = project;
         const bundleOfNote = bundleOfEachNote(
           releases,
           notes.map((note) => note.data),
@@ -169,8 +159,10 @@ export function searchIndex(options: {
         const signatures = new Map(
           [...groups].map(([bundle, pages]) => [bundle, bundleSignature(pages, settings)]),
         );
-        const rebuild = bundlesToRebuild(signatures, readManifest(join(root, MANIFEST)), (bundle) =>
-          existsSync(join(root, bundle, 'pagefind-entry.json')),
+        const rebuild = bundlesToRebuild(
+          signatures,
+          readJsonFile(join(root, MANIFEST)) as BundleManifest | undefined,
+          (bundle) => existsSync(join(root, bundle, 'pagefind-entry.json')),
         );
         removeStaleBundles(root, new Set(groups.keys()));
         // Until every bundle is written, no manifest vouches for them: a failed build rebuilds all next time.

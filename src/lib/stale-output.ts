@@ -1,3 +1,13 @@
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Every route's output file (rendered or reused) from Astro's `assets`, relative to the output folder, `/`-separated. */
+export function routeOutputPaths(outDir: string, assets: ReadonlyMap<string, URL[]>): string[] {
+  return [...assets.values()]
+    .flat()
+    .map((url) => relative(outDir, fileURLToPath(url)).split(sep).join('/'));
+}
+
 /** Slack for file systems whose timestamps are coarser than the clock (some keep whole seconds). */
 const MTIME_SLACK_MS = 2000;
 

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { isInFolders, routeOnlyFolders, staleOutputFiles } from '../../src/lib/stale-output.ts';
+import {
+  isInFolders,
+  routeOnlyFolders,
+  routeOutputPaths,
+  staleOutputFiles,
+} from '../../src/lib/stale-output.ts';
 
 const STARTED = 1_000_000;
 const kept = new Set(['zh/items/a/index.html', 'notes.json']);
@@ -33,5 +38,15 @@ describe('isInFolders', () => {
     ['notes.json', false],
   ])('%s in zh: %s', (path, inside) => {
     expect(isInFolders(path, new Set(['zh']))).toBe(inside);
+  });
+});
+
+describe('routeOutputPaths', () => {
+  test('returns every route output file relative to the output folder', () => {
+    const assets = new Map([
+      ['/[lang]/items/[id]', [new URL('file:///site/dist/zh/items/a/index.html')]],
+      ['/notes.json', [new URL('file:///site/dist/notes.json')]],
+    ]);
+    expect(routeOutputPaths('/site/dist', assets)).toEqual(['zh/items/a/index.html', 'notes.json']);
   });
 });
