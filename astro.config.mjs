@@ -5,8 +5,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { siteConfig } from './site.config.ts';
 import { checkSource } from './src/integrations/check-source.ts';
-import { pruneOutput } from './src/integrations/prune-output.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
+import { pruneOutput } from './src/incremental/prune-output.ts';
+import { searchIndex } from './src/incremental/search-index.ts';
 
 export default defineConfig({
   site: siteConfig.site,

@@ -18,8 +18,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { readKeyedYaml } from '../src/lib/data-files.ts';
-import { makeCorpus } from '../src/lib/synthetic.ts';
+import { readKeyedYaml } from './bench/data-files.ts';
+import { makeCorpus } from './bench/synthetic.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 /** `npm run check`: validates every note and data file, printing all problems, one line each. */
-import { formatProblem } from '../src/lib/problems.ts';
-import { loadProject } from '../src/lib/project.ts';
-import { readProjectFiles } from '../src/lib/read-project.ts';
+import { formatProblem } from '../src/checker/problems.ts';
+import { loadProject } from '../src/checker/index.ts';
+import { readProjectFiles } from '../src/checker/files.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const { project, problems } = loadProject(readProjectFiles(root));

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { planImport, type ImportPlan, type PlannedNote } from '../src/lib/importer/plan.ts';
-import { readProjectFiles } from '../src/lib/read-project.ts';
+import { readProjectFiles } from '../src/checker/files.ts';
 
 const USAGE =
   'usage: npm run import -- <file> --release <release-id> [--from <version>] [--to <version>] [--dry-run] [--root <dir>]';

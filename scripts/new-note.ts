@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { addIdsToLedger, formatLedger } from '../src/lib/ledger.ts';
-import { SOURCE_PATHS, loadProject } from '../src/lib/project.ts';
-import { readProjectFiles } from '../src/lib/read-project.ts';
+import { addIdsToLedger, formatLedger } from '../src/checker/ledger.ts';
+import { SOURCE_PATHS, loadProject } from '../src/checker/index.ts';
+import { readProjectFiles } from '../src/checker/files.ts';
 import { nextFreeId, renderNoteScaffold, slugify } from '../src/lib/scaffold.ts';
 import { SECTIONS } from '../src/lib/sections.ts';
 

@@ -1,9 +1,9 @@
 /** `npm run ids`: records the id of every valid note in notes/ids.json (ids are only ever added). */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addIdsToLedger, formatLedger } from '../src/lib/ledger.ts';
-import { SOURCE_PATHS, loadProject } from '../src/lib/project.ts';
-import { readProjectFiles } from '../src/lib/read-project.ts';
+import { addIdsToLedger, formatLedger } from '../src/checker/ledger.ts';
+import { SOURCE_PATHS, loadProject } from '../src/checker/index.ts';
+import { readProjectFiles } from '../src/checker/files.ts';
 import type { Ledger } from '../src/schemas/ledger.ts';
 
 const root = process.argv[2] ?? process.cwd();

@@ -10,8 +10,8 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { siteConfig } from '../site.config.ts';
-import { SOURCE_PATHS } from './lib/project.ts';
-import { sharedCheckedProject } from './lib/shared-project.ts';
+import { SOURCE_PATHS } from './checker/index.ts';
+import { sharedCheckedProject } from './checker/shared.ts';
 
 const root = siteConfig.contentRoot;
 const project = sharedCheckedProject();

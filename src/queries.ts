@@ -13,10 +13,10 @@ import type { Team } from './schemas/team.ts';
 import { toExportRecord, type ExportRecord } from './lib/exports.ts';
 import { IMPACTS, type Impact } from './lib/impact.ts';
 import { langItemPaths } from './lib/paths.ts';
-import { formatProblem } from './lib/problems.ts';
-import { loadProject, resolveRedirect, type Project } from './lib/project.ts';
-import { readProjectFiles } from './lib/read-project.ts';
-import { sharedCheckedProject } from './lib/shared-project.ts';
+import { formatProblem } from './checker/problems.ts';
+import { loadProject, resolveRedirect, type Project } from './checker/index.ts';
+import { readProjectFiles } from './checker/files.ts';
+import { sharedCheckedProject } from './checker/shared.ts';
 import {
   compareNotes,
   compareOpenFirst,

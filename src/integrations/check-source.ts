@@ -1,14 +1,12 @@
 import type { AstroIntegration } from 'astro';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from '../../site.config.ts';
-import { formatProblem } from '../lib/problems.ts';
-import { readJsonFile } from '../lib/json-file.ts';
-import { loadProject } from '../lib/project.ts';
-import { readProjectFiles } from '../lib/read-project.ts';
-import { shareCheckedProject } from '../lib/shared-project.ts';
-import { YamlCache } from '../lib/yaml-source.ts';
+import { formatProblem } from '../checker/problems.ts';
+import { loadProject } from '../checker/index.ts';
+import { readProjectFiles } from '../checker/files.ts';
+import { shareCheckedProject } from '../checker/shared.ts';
+import { YamlCache } from '../incremental/yaml-cache.ts';
 
 /**
  * Runs the note checker before Astro loads content: a build with any problem stops before writing
@@ -22,17 +20,11 @@ export function checkSource(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         const cacheFile = fileURLToPath(new URL('pict-frontmatter.json', config.cacheDir));
-        const cached = readJsonFile(cacheFile);
-        const yaml = new YamlCache(
-          new Map(Array.isArray(cached) ? (cached as [string, unknown][]) : []),
-        );
+        const yaml = YamlCache.read(cacheFile);
         const root = resolve(fileURLToPath(config.root), siteConfig.contentRoot);
         const files = readProjectFiles(root);
         const { project, problems } = loadProject(files, yaml);
-        if (yaml.changed) {
-          mkdirSync(dirname(cacheFile), { recursive: true });
-          writeFileSync(cacheFile, JSON.stringify([...yaml.used]));
-        }
+        yaml.writeIfChanged(cacheFile);
         if (command === 'build') shareCheckedProject(project);
         if (problems.length === 0) return;
         for (const problem of problems) logger.error(formatProblem(problem));

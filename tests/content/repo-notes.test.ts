@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { loadProject } from '../../src/lib/project.ts';
-import { readProjectFiles } from '../../src/lib/read-project.ts';
+import { formatProblem } from '../../src/checker/problems.ts';
+import { loadProject } from '../../src/checker/index.ts';
+import { readProjectFiles } from '../../src/checker/files.ts';
 import type { Section } from '../../src/lib/sections.ts';
 
 // The seed is PICT's original 1.7 assessment (a copy of ../shared/seed/, kept as a test fixture).

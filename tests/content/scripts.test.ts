@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { loadProject } from '../../src/lib/project.ts';
-import { readProjectFiles } from '../../src/lib/read-project.ts';
+import { formatProblem } from '../../src/checker/problems.ts';
+import { loadProject } from '../../src/checker/index.ts';
+import { readProjectFiles } from '../../src/checker/files.ts';
 import { copyContent } from '../support/dist.ts';
 
 const node = process.execPath;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { addIdsToLedger, formatLedger } from '../../src/lib/ledger.ts';
-import { loadProject } from '../../src/lib/project.ts';
+import { addIdsToLedger, formatLedger } from '../../src/checker/ledger.ts';
+import { loadProject } from '../../src/checker/index.ts';
 import { nextFreeId, renderNoteScaffold, slugify } from '../../src/lib/scaffold.ts';
 import { minimalProject, withFile } from '../fixtures/minimal-project.ts';
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { loadProject } from '../../src/lib/project.ts';
-import { readProjectFiles } from '../../src/lib/read-project.ts';
+import { formatProblem } from '../../src/checker/problems.ts';
+import { loadProject } from '../../src/checker/index.ts';
+import { readProjectFiles } from '../../src/checker/files.ts';
 import { outDirOf, runBuild, type BuildOutput } from '../support/build-site.ts';
 import { copyContent } from '../support/dist.ts';
 

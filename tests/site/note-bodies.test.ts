@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { addIdsToLedger, formatLedger } from '../../src/lib/ledger.ts';
+import { addIdsToLedger, formatLedger } from '../../src/checker/ledger.ts';
 import { runBuild, TMP } from '../support/build-site.ts';
 import { copyContent, readProject } from '../support/dist.ts';
 

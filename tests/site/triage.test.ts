@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { readProjectFiles } from '../../src/lib/read-project.ts';
+import { readProjectFiles } from '../../src/checker/files.ts';
 import { beforeImport } from '../support/before-import.ts';
 import { buildSite } from '../support/build-site.ts';
 import { copyContent, readPages, readSearchUrls } from '../support/dist.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addIdsToLedger, formatLedger } from '../../src/lib/ledger.ts';
+import { addIdsToLedger, formatLedger } from '../../src/checker/ledger.ts';
 import { scanTags } from '../../src/lib/links.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/build-site.ts';

@@ -1,4 +1,4 @@
-import type { SourceFile } from '../../src/lib/project.ts';
+import type { SourceFile } from '../../src/checker/index.ts';
 
 /** What the repository looked like before `npm run import` read an upstream file. */
 export interface BeforeImport {

@@ -2,9 +2,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extractLinks, scanTags, type Tag } from '../../src/lib/links.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { loadProject, resolveRedirect, type Project } from '../../src/lib/project.ts';
-import { readProjectFiles } from '../../src/lib/read-project.ts';
+import { formatProblem } from '../../src/checker/problems.ts';
+import { loadProject, resolveRedirect, type Project } from '../../src/checker/index.ts';
+import { readProjectFiles } from '../../src/checker/files.ts';
 import { ROOT, TMP } from './build-site.ts';
 
 /** Every file under a folder, as `/`-separated paths relative to it, sorted. */

@@ -3,12 +3,12 @@
  * project's files (data/ and notes/) to the notes to write, what is skipped and why, and the new
  * id ledger. `scripts/import.ts` reads and writes the files.
  */
-import { addIdsToLedger, formatLedger } from '../ledger.ts';
-import { formatProblem, type Problem } from '../problems.ts';
-import { SOURCE_PATHS, loadProject, type SourceFile } from '../project.ts';
+import { addIdsToLedger, formatLedger } from '../../checker/ledger.ts';
+import { formatProblem, type Problem } from '../../checker/problems.ts';
+import { SOURCE_PATHS, loadProject, type SourceFile } from '../../checker/index.ts';
 import { SECTIONS, type Section } from '../sections.ts';
 import { ledgerSchema } from '../../schemas/ledger.ts';
-import { parseYaml, splitFrontmatter } from '../yaml-source.ts';
+import { parseYaml, splitFrontmatter } from '../../checker/yaml-source.ts';
 import type { KnownArea } from './areas.ts';
 import { parseChangelog } from './changelog.ts';
 import { parseReleaseNotesJson } from './json.ts';

@@ -12,9 +12,9 @@ import {
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { formatProblem } from '../../../src/lib/problems.ts';
-import { loadProject } from '../../../src/lib/project.ts';
-import { readProjectFiles } from '../../../src/lib/read-project.ts';
+import { formatProblem } from '../../../src/checker/problems.ts';
+import { loadProject } from '../../../src/checker/index.ts';
+import { readProjectFiles } from '../../../src/checker/files.ts';
 import { beforeImport } from '../../support/before-import.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

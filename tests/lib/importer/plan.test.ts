@@ -6,11 +6,11 @@ import { fnv1a, itemId } from '../../../src/lib/importer/ids.ts';
 import { normaliseUrl, refKey } from '../../../src/lib/importer/links.ts';
 import { planImport, type ImportPlan, type ImportRequest } from '../../../src/lib/importer/plan.ts';
 import { titleOf } from '../../../src/lib/importer/render.ts';
-import { formatProblem } from '../../../src/lib/problems.ts';
-import { loadProject, type SourceFile } from '../../../src/lib/project.ts';
-import { readProjectFiles } from '../../../src/lib/read-project.ts';
+import { formatProblem } from '../../../src/checker/problems.ts';
+import { loadProject, type SourceFile } from '../../../src/checker/index.ts';
+import { readProjectFiles } from '../../../src/checker/files.ts';
 import { SLUG_PATTERN } from '../../../src/schemas/fields.ts';
-import { parseYaml, splitFrontmatter } from '../../../src/lib/yaml-source.ts';
+import { parseYaml, splitFrontmatter } from '../../../src/checker/yaml-source.ts';
 import { beforeImport } from '../../support/before-import.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -16,9 +16,9 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { readJsonFile } from '../lib/json-file.ts';
-import { routeOutputPaths } from '../lib/stale-output.ts';
-import { sharedCheckedProject } from '../lib/shared-project.ts';
+import { readJsonFile } from './json-file.ts';
+import { routeOutputPaths } from './stale-output.ts';
+import { sharedCheckedProject } from '../checker/shared.ts';
 import {
   bundleOfEachNote,
   groupPagesByBundle,
@@ -27,7 +27,7 @@ import {
   SITE_BUNDLE,
   type BuiltPage,
   type BundleManifest,
-} from '../lib/search-bundles.ts';
+} from './search-bundles.ts';
 
 // `-` and `.` are kept inside words so ids, flags and versions are searchable as typed.
 const INDEX_OPTIONS = { includeCharacters: '-._' };

@@ -4,7 +4,7 @@ import {
   routeOnlyFolders,
   routeOutputPaths,
   staleOutputFiles,
-} from '../../src/lib/stale-output.ts';
+} from '../../src/incremental/stale-output.ts';
 
 const STARTED = 1_000_000;
 const kept = new Set(['zh/items/a/index.html', 'notes.json']);

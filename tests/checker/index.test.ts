@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { loadProject, resolveRedirect, type SourceFile } from '../../src/lib/project.ts';
-import { YamlCache } from '../../src/lib/yaml-source.ts';
+import { formatProblem } from '../../src/checker/problems.ts';
+import { loadProject, resolveRedirect, type SourceFile } from '../../src/checker/index.ts';
+import { YamlCache } from '../../src/incremental/yaml-cache.ts';
 import { minimalProject, validNote, withFile } from '../fixtures/minimal-project.ts';
 
 const NOTE = 'notes/kubernetes-1.7/local-volume-unmount.md';

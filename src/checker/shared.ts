@@ -1,4 +1,4 @@
-import type { Project } from './project.ts';
+import type { Project } from './load.ts';
 
 // Astro loads its configuration (with the integrations), the content configuration and the pages as
 // separate module graphs of one process: a global is the one place they all see.

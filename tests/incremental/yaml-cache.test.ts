@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseYaml, YamlCache } from '../../src/lib/yaml-source.ts';
+import { parseYaml } from '../../src/checker/yaml-source.ts';
+import { YamlCache } from '../../src/incremental/yaml-cache.ts';
 
 const TEXT = 'id: a\nteams:\n  - ops\n  - dev\n';
 

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
-import { NO_IMPACT_REASONS, needsWork, type Impact } from './impact.ts';
-import { SECTIONS } from './sections.ts';
-import { MATURITIES } from '../schemas/note.ts';
+import { NO_IMPACT_REASONS, needsWork, type Impact } from '../../src/lib/impact.ts';
+import { SECTIONS } from '../../src/lib/sections.ts';
+import { MATURITIES } from '../../src/schemas/note.ts';
 
 /** A deterministic pseudo-random source (mulberry32), so benchmark corpora are the same every run. */
 export function seededRandom(seed: number): () => number {

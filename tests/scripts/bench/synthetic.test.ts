@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { readKeyedYaml } from '../../src/lib/data-files.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { loadProject } from '../../src/lib/project.ts';
-import { readProjectFiles } from '../../src/lib/read-project.ts';
-import { makeCorpus } from '../../src/lib/synthetic.ts';
-import { ROOT } from '../support/build-site.ts';
+import { readKeyedYaml } from '../../../scripts/bench/data-files.ts';
+import { formatProblem } from '../../../src/checker/problems.ts';
+import { loadProject } from '../../../src/checker/index.ts';
+import { readProjectFiles } from '../../../src/checker/files.ts';
+import { makeCorpus } from '../../../scripts/bench/synthetic.ts';
+import { ROOT } from '../../support/build-site.ts';
 
 describe('makeCorpus', () => {
   const ids = (file: string) => readKeyedYaml(`${ROOT}/${file}`).map((entry) => entry.id);

@@ -10,13 +10,13 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readJsonFile } from '../lib/json-file.ts';
+import { readJsonFile } from './json-file.ts';
 import {
   isInFolders,
   routeOnlyFolders,
   routeOutputPaths,
   staleOutputFiles,
-} from '../lib/stale-output.ts';
+} from './stale-output.ts';
 
 /** Every file under `dir` but the search index (rebuilt on its own) and `skipped` top-level folders. */
 function listFiles(dir: string, skipped: ReadonlySet<string>): string[] {

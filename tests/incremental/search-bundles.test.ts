@@ -6,7 +6,7 @@ import {
   bundleSignature,
   bundlesToRebuild,
   SITE_BUNDLE,
-} from '../../src/lib/search-bundles.ts';
+} from '../../src/incremental/search-bundles.ts';
 
 const releaseOf = (id: string) =>
   ({ 'k8s-1.7-a': 'releases/kubernetes-1.7/', 'k8s-1.8-b': 'releases/kubernetes-1.8/' })[id];

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 
 /** A YAML text parsed with enough position information to point at a field's line. */
@@ -64,45 +62,10 @@ export function splitFrontmatter(text: string): Frontmatter | undefined {
   return { yaml: match[1] ?? '', body: text.slice(match[0].length) };
 }
 
-/**
- * Parsed YAML data by a digest of the text, so a build parses only the files that changed since the
- * last one. Data that JSON cannot hold exactly (`.inf`, `.nan`) is never cached; lines are looked up
- * by parsing again, which happens only when a problem is reported.
- */
-export class YamlCache {
-  /** Entries this run used or added: what is worth keeping for the next run. */
-  readonly used = new Map<string, unknown>();
-  readonly #previous: ReadonlyMap<string, unknown>;
-  #missed = false;
-
-  constructor(previous: ReadonlyMap<string, unknown> = new Map()) {
-    this.#previous = previous;
-  }
-
-  /** Like `parseYaml`, from the cache when the same text was parsed before. */
-  parse(text: string, firstLine = 1): YamlSource {
-    const key = createHash('sha1').update(`${firstLine}\n${text}`).digest('base64url');
-    if (this.#previous.has(key)) {
-      const data = this.#previous.get(key);
-      this.used.set(key, data);
-      let parsed: YamlSource | undefined;
-      return {
-        data,
-        syntaxErrors: [],
-        lineOf: (path) => (parsed ??= parseYaml(text, firstLine)).lineOf(path),
-      };
-    }
-    this.#missed = true;
-    const source = parseYaml(text, firstLine);
-    if (source.syntaxErrors.length === 0 && source.data !== undefined) {
-      const copy: unknown = JSON.parse(JSON.stringify(source.data));
-      if (isDeepStrictEqual(copy, source.data)) this.used.set(key, copy);
-    }
-    return source;
-  }
-
-  /** Whether `used` differs from what the cache started with, so it is worth writing again. */
-  get changed(): boolean {
-    return this.#missed || this.used.size !== this.#previous.size;
-  }
+/** What the checker parses YAML with: `parseYaml` itself, or a cache of its results (`src/incremental/yaml-cache.ts`). */
+export interface YamlParser {
+  parse(text: string, firstLine?: number): YamlSource;
 }
+
+/** Parses every text anew. */
+export const plainYamlParser: YamlParser = { parse: parseYaml };
