@@ -20,7 +20,6 @@ import { sharedCheckedProject } from './checker/shared.ts';
 import {
   compareNotes,
   compareOpenFirst,
-  groupBy,
   indexLinkedNotes,
   type LinkedNote,
   neighboursOf,
@@ -83,13 +82,13 @@ export const noteById: ReadonlyMap<string, ViewNote> = new Map(
 
 /** For every note, the other notes of its release and area that its page shows, most urgent first. */
 export const neighboursById: ReadonlyMap<string, ViewNote[]> = new Map(
-  [...groupBy(notes, (note) => `${note.release}\0${note.area ?? ''}`).values()].flatMap((group) =>
-    group.map((note) => [note.id, neighboursOf(note, group)] as const),
+  [...Map.groupBy(notes, (note) => `${note.release}\0${note.area ?? ''}`).values()].flatMap(
+    (group) => group.map((note) => [note.id, neighboursOf(note, group)] as const),
   ),
 );
 
 /** Notes of each release. */
-export const notesByRelease: ReadonlyMap<string, ViewNote[]> = groupBy(
+export const notesByRelease: ReadonlyMap<string, ViewNote[]> = Map.groupBy(
   notes,
   (note) => note.release,
 );

@@ -77,15 +77,10 @@ export function groupPagesByBundle(
   pages: readonly BuiltPage[],
   bundleOfNote: (id: string) => string | undefined,
 ): Map<string, BuiltPage[]> {
-  const groups = new Map<string, BuiltPage[]>([[SITE_BUNDLE, []]]);
-  for (const page of [...pages].sort((a, b) => a.path.localeCompare(b.path))) {
-    const bundle = bundleOfPage(page.path, bundleOfNote);
-    if (bundle === undefined) continue;
-    const group = groups.get(bundle);
-    if (group) group.push(page);
-    else groups.set(bundle, [page]);
-  }
-  return groups;
+  const sorted = [...pages].sort((a, b) => a.path.localeCompare(b.path));
+  const groups = Map.groupBy(sorted, (page) => bundleOfPage(page.path, bundleOfNote));
+  const searched = [...groups].filter((group): group is [string, BuiltPage[]] => !!group[0]);
+  return new Map([[SITE_BUNDLE, []], ...searched]);
 }
 
 /** Digest of a bundle's pages and the indexer's settings: equal digests mean the bundle can be kept as it is. */

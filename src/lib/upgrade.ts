@@ -1,7 +1,7 @@
 import type { Note } from '../schemas/note.ts';
 import type { Release } from '../schemas/release.ts';
 import type { Impact } from './impact.ts';
-import { compareNotes, countByImpact, groupBy } from './views.ts';
+import { compareNotes, countByImpact } from './views.ts';
 
 /** Compares dotted version strings number by number (`1.9` before `1.10`). */
 export function compareVersions(a: string, b: string): number {
@@ -111,7 +111,7 @@ export function summarisePath<N extends Note>(
   items: readonly PathItem<N>[],
   crossed: readonly string[],
 ): PathSummary<N> {
-  const byRelease = groupBy(
+  const byRelease = Map.groupBy(
     items.map((item) => item.note),
     (note) => note.release,
   );

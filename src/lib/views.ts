@@ -67,18 +67,6 @@ export function countByImpact(notes: readonly Note[]): Record<Impact, number> {
   return counts;
 }
 
-/** Notes grouped under one key, keys in first-seen order. */
-export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
 /** Sort comparator: most urgent impact first, then title-independent id order for stability. */
 export function compareNotes(a: Note, b: Note): number {
   return compareImpact(a.impact, b.impact) || a.id.localeCompare(b.id);
@@ -204,7 +192,7 @@ export function groupByArea<N extends Note>(
 ): { area: string | undefined; notes: N[] }[] {
   const order = (area: string | undefined) =>
     area === undefined ? -1 : areas.findIndex((candidate) => candidate.id === area);
-  return [...groupBy(notes, (note) => note.area)]
+  return [...Map.groupBy(notes, (note) => note.area)]
     .sort(([a], [b]) => order(a) - order(b))
     .map(([area, list]) => ({ area, notes: [...list].sort(compareNotes) }));
 }
