@@ -5,18 +5,11 @@
  * `--base` and `--site` default to the configured ones (`PICT_BASE`, `PICT_SITE`, as for the build);
  * absolute links to the site are checked too.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { globSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { siteConfig } from '../site.config.ts';
 import { checkLinks, formatBrokenLink, formatSummary } from '../src/lib/links.ts';
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(path) : [path];
-  });
-}
 
 /** Checks the site and returns the exit code (set, not `process.exit`, so piped output is not cut short). */
 function main(): number {
@@ -35,7 +28,11 @@ function main(): number {
     );
     return 2;
   }
-  const files = new Set(listFiles(dist).map((path) => relative(dist, path).split(sep).join('/')));
+  const files = new Set(
+    globSync('**/*', { cwd: dist, withFileTypes: true })
+      .filter((entry) => !entry.isDirectory())
+      .map((entry) => relative(dist, join(entry.parentPath, entry.name)).split(sep).join('/')),
+  );
   const pages = new Map(
     [...files]
       .filter((file) => file.endsWith('.html'))

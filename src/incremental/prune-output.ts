@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import {
   existsSync,
+  globSync,
   mkdirSync,
   readdirSync,
   rmdirSync,
@@ -18,15 +19,11 @@ import {
   staleOutputFiles,
 } from './stale-output.ts';
 
-/** Every file under `dir` but the search index (rebuilt on its own) and `skipped` top-level folders. */
+/** Every file under `dir` but hidden ones, the search index (rebuilt on its own) and `skipped` top-level folders. */
 function listFiles(dir: string, skipped: ReadonlySet<string>): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((top) => {
-    if (!top.isDirectory()) return top.isFile() ? [top.name] : [];
-    if (top.name === 'pagefind' || skipped.has(top.name)) return [];
-    return readdirSync(join(dir, top.name), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
-  });
+  return globSync('**/*', { cwd: dir, withFileTypes: true, exclude: ['pagefind', ...skipped] })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
 /** Removes a file, then its folders up to `root` while they are empty (a page's `…/index.html` folder). */

@@ -1,3 +1,5 @@
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+
 /** An HTML start tag: its lower-case name and attributes (names lower-cased, values decoded). */
 export interface Tag {
   name: string;
@@ -60,51 +62,36 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   embed: ['src'],
 };
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
 /** Any origin works: only paths are compared. `.invalid` can never be a real host. */
 const LOCAL_ORIGIN = 'http://site.invalid';
 
-const TAG =
-  /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*\/)*)\s*>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-/** Comments, and the text of elements whose content is not markup (an inline script may contain `<a href>` in a string). */
-const NOT_MARKUP =
-  /<!--[\s\S]*?-->|(<(script|style|textarea|title)\b(?:"[^"]*"|'[^']*'|[^"'>])*>)[\s\S]*?<\/\2\s*>/gi;
 const META_REFRESH = /^\s*\d+(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(["']?)(.*?)\1\s*)?$/i;
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 
-/** Decodes the character references HTML allows in attribute values (`&amp;`, `&#39;`, `&#x2F;`, …). */
-export function decodeEntities(value: string): string {
-  return value.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code =
-        ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[ref] ?? whole;
-  });
-}
+type Node = DefaultTreeAdapterMap['node'];
 
-/** Every start tag of a page, in order, skipping comments and the text of scripts and styles. */
+/**
+ * Every start tag written in a page or fragment, in order, as an HTML parser (parse5) reads it:
+ * comments and the text of scripts and styles are not markup; elements the parser implies (a
+ * fragment's `<html>`, `<body>`) are left out, since they were not written.
+ */
 export function scanTags(html: string): Tag[] {
-  const markup = html.replace(NOT_MARKUP, (_whole, opening: string | undefined) => opening ?? '');
-  return [...markup.matchAll(TAG)].map((match) => {
-    const attributes: Record<string, string> = {};
-    for (const attribute of (match[2] ?? '').matchAll(ATTRIBUTE)) {
-      const name = (attribute[1] ?? '').toLowerCase();
-      if (name in attributes) continue;
-      attributes[name] = decodeEntities(attribute[2] ?? attribute[3] ?? attribute[4] ?? '');
+  const tags: Tag[] = [];
+  const visit = (node: Node): void => {
+    if ('tagName' in node) {
+      if (node.sourceCodeLocation) {
+        const attributes: Record<string, string> = {};
+        for (const { prefix, name, value } of node.attrs) {
+          attributes[(prefix ? `${prefix}:${name}` : name).toLowerCase()] = value;
+        }
+        tags.push({ name: node.tagName.toLowerCase(), attributes });
+      }
+      if (node.tagName === 'template') visit((node as DefaultTreeAdapterMap['template']).content);
     }
-    return { name: (match[1] ?? '').toLowerCase(), attributes };
-  });
+    if ('childNodes' in node) for (const child of node.childNodes) visit(child);
+  };
+  visit(parse(html, { sourceCodeLocationInfo: true }));
+  return tags;
 }
 
 /** The URL of a `<meta http-equiv="refresh" content="0; url=…">` content value, if it has one. */
@@ -115,7 +102,11 @@ export function refreshUrl(content: string): string | undefined {
 
 /** Every URL a page links to or loads: `href`/`src` of links, scripts, images and frames, and meta refresh targets. */
 export function extractLinks(html: string): FoundLink[] {
-  return scanTags(html).flatMap((tag): FoundLink[] => {
+  return linksIn(scanTags(html));
+}
+
+function linksIn(tags: readonly Tag[]): FoundLink[] {
+  return tags.flatMap((tag): FoundLink[] => {
     if (tag.name === 'meta') {
       const refresh = tag.attributes['http-equiv']?.toLowerCase() === 'refresh';
       const url = refresh ? refreshUrl(tag.attributes['content'] ?? '') : undefined;
@@ -130,8 +121,12 @@ export function extractLinks(html: string): FoundLink[] {
 
 /** The fragment targets of a page: every `id`, and the `name` of `<a>` elements. */
 export function extractIds(html: string): Set<string> {
+  return idsIn(scanTags(html));
+}
+
+function idsIn(tags: readonly Tag[]): Set<string> {
   const ids = new Set<string>();
-  for (const tag of scanTags(html)) {
+  for (const tag of tags) {
     const id = tag.attributes['id'];
     if (id) ids.add(id);
     const name = tag.attributes['name'];
@@ -191,20 +186,19 @@ export function fileForPath(path: string, files: ReadonlySet<string>): string | 
 
 /** Checks every internal link of every page: it must lead to a file, and its fragment to an id on that page. */
 export function checkLinks(site: SiteFiles, options: LinkOptions): LinkReport {
-  const idsOf = new Map<string, Set<string>>();
-  const ids = (file: string) => {
-    let found = idsOf.get(file);
-    if (!found) {
-      found = extractIds(site.pages.get(file) ?? '');
-      idsOf.set(file, found);
-    }
-    return found;
-  };
+  // Each page is parsed once, for both its links and the ids other pages' fragments point at.
+  const scanned = new Map(
+    [...site.pages].map(([file, html]) => {
+      const tags = scanTags(html);
+      return [file, { links: linksIn(tags), ids: idsIn(tags) }] as const;
+    }),
+  );
+  const ids = (file: string) => scanned.get(file)?.ids ?? new Set<string>();
   const broken: BrokenLink[] = [];
   let links = 0;
-  for (const [file, html] of [...site.pages].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, { links: found }] of [...scanned].sort(([a], [b]) => a.localeCompare(b))) {
     const page = pageUrlOf(file, options.base);
-    for (const link of extractLinks(html)) {
+    for (const link of found) {
       const target = resolveLink(link.value, page, options);
       if (target.kind === 'external') continue;
       links += 1;

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
   checkLinks,
-  decodeEntities,
   extractIds,
   extractLinks,
   fileForPath,
@@ -110,15 +109,31 @@ describe('scanTags', () => {
       { name: 'input', attributes: { type: 'checkbox', checked: '' } },
     ]);
   });
+
+  test('returns the tags written, not those the parser implies', () => {
+    expect(scanTags('<table><tr><td>x</td></tr></table>').map((tag) => tag.name)).toEqual([
+      'table',
+      'tr',
+      'td',
+    ]);
+  });
+
+  test('reads the content of a template element', () => {
+    expect(scanTags('<template><a href="/x/">x</a></template>').map((tag) => tag.name)).toEqual([
+      'template',
+      'a',
+    ]);
+  });
 });
 
 describe.each([
   ['a&amp;b', 'a&b'],
   ['&lt;b&gt; &quot;q&quot; &apos;', `<b> "q" '`],
   ['&#39;&#x2F;&#X41;', "'/A"],
-  ['&unknown; &#0; & alone', '&unknown; &#0; & alone'],
-])('decodeEntities(%j)', (value, expected) => {
-  test(`returns ${JSON.stringify(expected)}`, () => expect(decodeEntities(value)).toBe(expected));
+  ['&unknown; &#0; & alone', '&unknown; \uFFFD & alone'],
+])('an attribute value %j', (value, expected) => {
+  test(`is read as ${JSON.stringify(expected)}`, () =>
+    expect(scanTags(`<a title="${value}">`)[0]?.attributes['title']).toBe(expected));
 });
 
 describe.each([

@@ -1,4 +1,12 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  globSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extractLinks, scanTags, type Tag } from '../../src/lib/links.ts';
@@ -9,12 +17,9 @@ import { ROOT, TMP } from './build-site.ts';
 
 /** Every file under a folder, as `/`-separated paths relative to it, sorted. */
 export function listFiles(dir: string): string[] {
-  const walk = (path: string): string[] =>
-    readdirSync(path, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(join(path, entry.name)) : [join(path, entry.name)],
-    );
-  return walk(dir)
-    .map((path) => relative(dir, path).split(sep).join('/'))
+  return globSync('**/*', { cwd: dir, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }
 

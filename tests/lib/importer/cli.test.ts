@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
+  globSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -40,20 +40,15 @@ function contentCopy(name: string, withNotes: boolean): string {
 
 /** Every file under a folder with a hash of its content. */
 function snapshot(root: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else
-        files.set(
-          relative(root, path),
-          createHash('sha256').update(readFileSync(path)).digest('hex'),
-        );
-    }
-  };
-  walk(root);
-  return files;
+  return new Map(
+    globSync('**/*', { cwd: root, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        const digest = createHash('sha256').update(readFileSync(path)).digest('hex');
+        return [relative(root, path), digest] as const;
+      }),
+  );
 }
 
 /**
