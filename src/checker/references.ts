@@ -16,23 +16,26 @@ function lazySource(files: readonly SourceFile[], path: string): Pick<YamlSource
 /** Which referenced collections loaded without problems; references into a broken one are not checked, to avoid noise. */
 export type Loaded = Record<'releases' | 'teams' | 'components' | 'areas', boolean>;
 
-/** References between files: releases, ids, areas, teams, components and notes a note names exist. */
-export function checkReferences(
-  project: Project,
-  notes: readonly NoteRefs[],
-  files: readonly SourceFile[],
-  loaded: Loaded,
-): Problem[] {
-  const problems: Problem[] = [];
-  const releases = new Map(project.releases.map((release) => [release.id, release]));
-  const teamIds = new Set(project.teams.map((team) => team.id));
-  const componentIds = new Set(project.components.map((component) => component.id));
-  const areaIds = new Set(project.areas.map((area) => area.id));
-  const firstFileOfId = new Map<string, string>();
-  const sample = (ids: Set<string>) =>
-    [...ids].sort().slice(0, 8).join(', ') + (ids.size > 8 ? ', …' : '');
+/** The ids notes and data files may refer to, and which collections loaded. */
+interface Known {
+  releases: Map<string, Project['releases'][number]>;
+  teamIds: Set<string>;
+  componentIds: Set<string>;
+  areaIds: Set<string>;
+  noteIds: Set<string>;
+  loaded: Loaded;
+}
 
-  const noteIds = new Set(notes.flatMap((note) => (note.id === undefined ? [] : [note.id])));
+/** Up to eight ids, sorted, for an `expected` that lists what exists. */
+function sample(ids: Set<string>): string {
+  return [...ids].sort().slice(0, 8).join(', ') + (ids.size > 8 ? ', …' : '');
+}
+
+/** A note's release, id prefix, unique id, area, teams, notes it links to and components. */
+function checkNotes(notes: readonly NoteRefs[], known: Known): Problem[] {
+  const { releases, teamIds, componentIds, areaIds, noteIds, loaded } = known;
+  const problems: Problem[] = [];
+  const firstFileOfId = new Map<string, string>();
   for (const note of notes) {
     const at = (path: PropertyKey[], field: string, found: string, expected: string) =>
       problems.push({ file: note.file, line: note.lineOf(path), field, found, expected });
@@ -97,32 +100,44 @@ export function checkReferences(
       }
     });
   }
-  if (loaded.areas && loaded.teams) {
-    const source = lazySource(files, SOURCE_PATHS.areas);
-    for (const area of project.areas) {
-      area.teams.forEach((team, index) => {
-        if (teamIds.has(team)) return;
-        problems.push({
-          file: SOURCE_PATHS.areas,
-          line: source.lineOf([area.id, 'teams', index]),
-          field: `${area.id}.teams[${index}]`,
-          found: `"${team}"`,
-          expected: `a team defined in ${SOURCE_PATHS.teams} (${sample(teamIds)})`,
-        });
-      });
-    }
-  }
+  return problems;
+}
+
+/** The teams that triage each area exist. */
+function checkAreaTeams(project: Project, files: readonly SourceFile[], known: Known): Problem[] {
+  if (!known.loaded.areas || !known.loaded.teams) return [];
+  const source = lazySource(files, SOURCE_PATHS.areas);
+  return project.areas.flatMap((area) =>
+    area.teams.flatMap((team, index) =>
+      known.teamIds.has(team)
+        ? []
+        : [
+            {
+              file: SOURCE_PATHS.areas,
+              line: source.lineOf([area.id, 'teams', index]),
+              field: `${area.id}.teams[${index}]`,
+              found: `"${team}"`,
+              expected: `a team defined in ${SOURCE_PATHS.teams} (${sample(known.teamIds)})`,
+            },
+          ],
+    ),
+  );
+}
+
+/** A release's remarks name existing areas and state one verdict per section and area. */
+function checkRemarks(project: Project, files: readonly SourceFile[], known: Known): Problem[] {
+  const problems: Problem[] = [];
   for (const release of project.releases) {
     const file = `${SOURCE_PATHS.releases}/${release.id}.yaml`;
     const source = lazySource(files, file);
     release.remarks.forEach((remark, index) => {
-      if (remark.area !== undefined && loaded.areas && !areaIds.has(remark.area)) {
+      if (remark.area !== undefined && known.loaded.areas && !known.areaIds.has(remark.area)) {
         problems.push({
           file,
           line: source.lineOf(['remarks', index, 'area']),
           field: `remarks[${index}].area`,
           found: `"${remark.area}"`,
-          expected: `an area defined in ${SOURCE_PATHS.areas} (${sample(areaIds)})`,
+          expected: `an area defined in ${SOURCE_PATHS.areas} (${sample(known.areaIds)})`,
         });
       }
     });
@@ -137,4 +152,26 @@ export function checkReferences(
     }
   }
   return problems;
+}
+
+/** References between files: the releases, areas, teams, components and notes that notes and data files name exist. */
+export function checkReferences(
+  project: Project,
+  notes: readonly NoteRefs[],
+  files: readonly SourceFile[],
+  loaded: Loaded,
+): Problem[] {
+  const known: Known = {
+    releases: new Map(project.releases.map((release) => [release.id, release])),
+    teamIds: new Set(project.teams.map((team) => team.id)),
+    componentIds: new Set(project.components.map((component) => component.id)),
+    areaIds: new Set(project.areas.map((area) => area.id)),
+    noteIds: new Set(notes.flatMap((note) => (note.id === undefined ? [] : [note.id]))),
+    loaded,
+  };
+  return [
+    ...checkNotes(notes, known),
+    ...checkAreaTeams(project, files, known),
+    ...checkRemarks(project, files, known),
+  ];
 }
