@@ -156,49 +156,31 @@ function toNoteRefs(
   };
 }
 
-/** Loads one note; its references are read even when other fields are wrong. */
-export function loadNote(
+/** Where a note file is and its parsed frontmatter, or the problem that stops it being read as a note. */
+function readNoteFile(
   file: SourceFile,
   yaml: YamlParser,
-): Validated<LoadedNote> & { refs?: NoteRefs } {
+): { folder: string; body: string; source: YamlSource } | { problems: Problem[] } {
   const relative = file.path.slice(SOURCE_PATHS.notes.length + 1);
   const parts = relative.split('/');
+  const problem = (found: string, expected: string) => ({
+    problems: [fileProblem(file.path, found, expected)],
+  });
   if (!NOTE_EXTENSION.test(relative)) {
-    return {
-      problems: [
-        fileProblem(
-          file.path,
-          'a file that is not a note',
-          'only .md or .mdx notes (and notes/ids.json) under notes/',
-        ),
-      ],
-    };
+    return problem(
+      'a file that is not a note',
+      'only .md or .mdx notes (and notes/ids.json) under notes/',
+    );
   }
   if (parts.length !== 2) {
-    return {
-      problems: [
-        fileProblem(file.path, 'a note outside a release folder', 'notes/<release-id>/<name>.md'),
-      ],
-    };
+    return problem('a note outside a release folder', 'notes/<release-id>/<name>.md');
   }
   if (file.text.trim() === '') {
-    return {
-      problems: [
-        fileProblem(file.path, 'an empty file', 'a note: YAML frontmatter between --- lines'),
-      ],
-    };
+    return problem('an empty file', 'a note: YAML frontmatter between --- lines');
   }
   const split = splitFrontmatter(file.text);
   if (!split) {
-    return {
-      problems: [
-        fileProblem(
-          file.path,
-          'no frontmatter',
-          'the note to start with YAML frontmatter between --- lines',
-        ),
-      ],
-    };
+    return problem('no frontmatter', 'the note to start with YAML frontmatter between --- lines');
   }
   const source = yaml.parse(split.yaml, 2);
   if (source.syntaxErrors.length > 0) {
@@ -213,7 +195,17 @@ export function loadNote(
       ),
     };
   }
-  const folder = parts[0] ?? '';
+  return { folder: parts[0] ?? '', body: split.body, source };
+}
+
+/** Loads one note; its references are read even when other fields are wrong. */
+export function loadNote(
+  file: SourceFile,
+  yaml: YamlParser,
+): Validated<LoadedNote> & { refs?: NoteRefs } {
+  const read = readNoteFile(file, yaml);
+  if ('problems' in read) return read;
+  const { folder, body, source } = read;
   const data = isMapping(source.data) ? { release: folder, ...source.data } : source.data;
   const problems: Problem[] = [];
   if (
@@ -235,7 +227,7 @@ export function loadNote(
   if (!result.value || problems.length > 0) return { problems, ...refs };
   const digest = createHash('sha1').update(`${file.path}\0${file.text}`).digest('base64url');
   return {
-    value: { file: file.path, data: result.value, body: split.body, digest },
+    value: { file: file.path, data: result.value, body, digest },
     problems,
     ...refs,
   };

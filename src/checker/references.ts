@@ -14,7 +14,7 @@ function lazySource(files: readonly SourceFile[], path: string): Pick<YamlSource
 }
 
 /** Which referenced collections loaded without problems; references into a broken one are not checked, to avoid noise. */
-export type Loaded = Record<'releases' | 'teams' | 'components' | 'areas', boolean>;
+type Loaded = Record<'releases' | 'teams' | 'components' | 'areas', boolean>;
 
 /** The ids notes and data files may refer to, and which collections loaded. */
 interface Known {
