@@ -1,4 +1,7 @@
-import { describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import { parseYaml } from '../../src/checker/yaml-source.ts';
 import { YamlCache } from '../../src/incremental/yaml-cache.ts';
 
@@ -41,5 +44,34 @@ describe('YamlCache', () => {
     const cache = new YamlCache();
     cache.parse(text);
     expect(cache.used.size).toBe(0);
+  });
+
+  describe('kept in a file between builds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yaml-cache-'));
+    const file = join(dir, 'cache', 'pict-frontmatter.json');
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    test('is read back with the entries a run used', () => {
+      const first = YamlCache.read(file);
+      first.parse(TEXT, 2);
+      first.writeIfChanged(file);
+      const second = YamlCache.read(file);
+      second.parse(TEXT, 2);
+      expect(second.changed).toBe(false);
+    });
+
+    test('is not written again when nothing changed', () => {
+      const mtime = statSync(file).mtimeMs;
+      const same = YamlCache.read(file);
+      same.parse(TEXT, 2);
+      same.writeIfChanged(file);
+      expect(statSync(file).mtimeMs).toBe(mtime);
+    });
+
+    test('starts empty from a file an interrupted build left half-written', () => {
+      writeFileSync(file, '[["a", 1');
+      expect(YamlCache.read(file).used.size).toBe(0);
+      expect(YamlCache.read(join(dir, 'missing.json')).changed).toBe(false);
+    });
   });
 });
