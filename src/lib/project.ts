@@ -223,6 +223,8 @@ interface NoteRefs {
   components: string[];
   /** Notes this one links to across releases (`follows`, `supersedes`). */
   links: { field: 'follows' | 'supersedes'; index: number; id: string }[];
+  /** Languages whose texts are still to be written. */
+  pendingTranslation: string[];
 }
 
 function stringsOf(value: unknown): string[] {
@@ -249,6 +251,7 @@ function toNoteRefs(
     links: (['follows', 'supersedes'] as const).flatMap((field) =>
       stringsOf(data[field]).map((target, index) => ({ field, index, id: target })),
     ),
+    pendingTranslation: stringsOf(data['pendingTranslation']),
   };
 }
 
@@ -451,6 +454,14 @@ function checkReferences(
         'id',
         `"${note.id}"`,
         `an id starting with "${release.idPrefix}-" (the idPrefix of ${release.id})`,
+      );
+    }
+    if (release?.translationComplete && note.pendingTranslation.length > 0) {
+      at(
+        ['pendingTranslation'],
+        'pendingTranslation',
+        `${note.pendingTranslation.join(', ')} pending`,
+        `texts in both languages, since ${SOURCE_PATHS.releases}/${release.id}.yaml sets translationComplete`,
       );
     }
     if (note.id !== undefined) {
