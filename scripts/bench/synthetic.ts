@@ -139,7 +139,7 @@ export function makeCorpus(spec: CorpusSpec): CorpusFile[] {
           assessment: sentence(random, 'zh', 8, 30),
         },
         en: {
-          title: sentence(random, 'en', 4, 10),
+          title: sentence(random, 'en', 3, 7),
           summary: sentence(random, 'en', 20, 60),
           assessment: sentence(random, 'en', 8, 30),
         },

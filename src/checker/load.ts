@@ -127,6 +127,8 @@ export interface NoteRefs {
   components: string[];
   /** Notes this one links to across releases (`follows`, `supersedes`). */
   links: { field: 'follows' | 'supersedes'; index: number; id: string }[];
+  /** Languages whose texts are still to be written. */
+  pendingTranslation: string[];
 }
 
 function stringsOf(value: unknown): string[] {
@@ -153,6 +155,7 @@ function toNoteRefs(
     links: (['follows', 'supersedes'] as const).flatMap((field) =>
       stringsOf(data[field]).map((target, index) => ({ field, index, id: target })),
     ),
+    pendingTranslation: stringsOf(data['pendingTranslation']),
   };
 }
 

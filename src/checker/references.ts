@@ -57,6 +57,14 @@ function checkNotes(notes: readonly NoteRefs[], known: Known): Problem[] {
         `an id starting with "${release.idPrefix}-" (the idPrefix of ${release.id})`,
       );
     }
+    if (release?.translationComplete && note.pendingTranslation.length > 0) {
+      at(
+        ['pendingTranslation'],
+        'pendingTranslation',
+        `${note.pendingTranslation.join(', ')} pending`,
+        `texts in both languages, since ${SOURCE_PATHS.releases}/${release.id}.yaml sets translationComplete`,
+      );
+    }
     if (note.id !== undefined) {
       const earlier = firstFileOfId.get(note.id);
       if (earlier) at(['id'], 'id', `"${note.id}"`, `an id no other note uses (${earlier} has it)`);

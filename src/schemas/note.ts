@@ -15,14 +15,40 @@ export const TICKET_PATTERN = /^[A-Z][A-Z0-9]*-\d+$/;
 
 const section = z.enum(SECTIONS, { error: `one of ${SECTIONS.join(', ')}` });
 
+/** Longest title, in characters: one line in lists, search results and ticket links. */
+export const TITLE_MAX_LENGTH = 80;
+
+/** A title: one line, a whole phrase of at most {@link TITLE_MAX_LENGTH} characters, never cut off with "…". */
+export const titleText = text
+  .refine((title) => !/[\r\n\u2028\u2029]/.test(title), { error: 'a title on one line' })
+  .refine((title) => [...title].length <= TITLE_MAX_LENGTH, {
+    error: `a title of at most ${TITLE_MAX_LENGTH} characters, a whole phrase naming the change`,
+  })
+  .refine((title) => !/(?:…|\.\.\.)$/.test(title), {
+    error: 'a whole phrase, not a sentence cut off with "…"',
+  });
+
+/** Texts of a language that may be translations of upstream's; PICT's assessment never is one. */
+export const TRANSLATABLE_TEXTS = ['title', 'summary', 'detail'] as const;
+
 /** One language's texts of a note. */
 export const noteTextsSchema = z.strictObject({
-  /** A short title naming the change. */
-  title: text,
+  /** A concise title naming the change (component + what changed). */
+  title: titleText,
   /** What changed upstream. */
   summary: text,
+  /** More of the upstream text where it is worth having beyond the summary. */
+  detail: text.optional(),
   /** What it means for PICT and what to do; may wait while the note is untriaged. */
   assessment: text.optional(),
+  /** Which of these texts are translations of the upstream text rather than written by PICT. */
+  translated: z
+    .array(
+      z.enum(TRANSLATABLE_TEXTS, {
+        error: `one of ${TRANSLATABLE_TEXTS.join(', ')} (an assessment is PICT's own, never marked translated)`,
+      }),
+    )
+    .optional(),
 });
 
 /** An upstream reference: a bare URL, or an object when the kind or label needs saying. */
@@ -133,6 +159,19 @@ export const noteSchema = z
             path: ['pendingTranslation'],
             input: lang,
             message: `no "${lang}" here, since ${lang} texts are written`,
+          });
+        }
+        // title and summary are required, so only an absent detail can be marked translated in vain.
+        if (texts && typeof texts === 'object' && Array.isArray(texts.translated)) {
+          texts.translated.forEach((field, index) => {
+            if (field === 'detail' && !texts.detail) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [lang, 'translated', index],
+                input: field,
+                message: `only texts the note has (no ${lang}.detail here)`,
+              });
+            }
           });
         }
         if (

@@ -45,6 +45,8 @@ export const releaseSchema = z.strictObject({
     /** When the assessment reached that status; absent when not recorded. */
     date: isoDate.optional(),
   }),
+  /** Every note of the release has texts in both languages: the checker then reports any note pending translation. */
+  translationComplete: z.boolean({ error: 'true or false' }).default(false),
   /** Statements about whole sections or areas, e.g. 暂无需要直接关注的内容. */
   remarks: z.array(remarkSchema).default([]),
 });

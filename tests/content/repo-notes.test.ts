@@ -31,6 +31,15 @@ const HEADINGS = [
   'Local Storage',
   '特性',
 ];
+/**
+ * Seed sentences split between a note's summary and assessment: the summary ends its half with
+ * 。 where the seed has ， (each field reads as a whole sentence; the seed's words are unchanged).
+ */
+const SPLIT_SENTENCES = [
+  'k8s-1.7-kubeadm-manual-upgrade',
+  'k8s-1.7-network-policy-ga',
+  'k8s-1.7-network-policy-v1',
+];
 const AUTOSCALER_README =
   'https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/README.md';
 
@@ -50,7 +59,8 @@ function seedLines(): string[] {
 function writtenTexts(): Set<string> {
   const texts = new Set<string>();
   for (const note of notes) {
-    const joined = `${note.zh?.summary ?? ''}${note.zh?.assessment ?? ''}`;
+    const summary = note.zh?.summary ?? '';
+    const joined = `${SPLIT_SENTENCES.includes(note.id) ? summary.replace(/。$/, '，') : summary}${note.zh?.assessment ?? ''}`;
     texts.add(normalize(joined));
     // A bullet under a heading (kubeadm → 未使用，忽略。) is kept with its heading as the summary.
     if (note.zh?.assessment) texts.add(normalize(note.zh.assessment));

@@ -16,6 +16,7 @@ export interface BeforeImport {
  * begin with its `# Imported from <source> by npm run import` comment) and without their ids in the
  * ledger. Hand-written notes, other imports and the ledger's redirects stay. Tests of importing over
  * the hand-written seed notes start from this, whatever has been imported into the repository since.
+ * Releases are not marked fully translated then.
  */
 export function beforeImport(files: readonly SourceFile[], source: string): BeforeImport {
   const marker = `---\n# Imported from ${source} by \`npm run import\``;
@@ -37,7 +38,14 @@ export function beforeImport(files: readonly SourceFile[], source: string): Befo
     2,
   )}\n`;
   const removed = new Set(imported.map((file) => file.path));
-  const kept = files.filter((file) => !removed.has(file.path) && file.path !== ledgerFile.path);
+  // Imported notes come without Chinese, so no release was fully translated before the import.
+  const kept = files
+    .filter((file) => !removed.has(file.path) && file.path !== ledgerFile.path)
+    .map((file) =>
+      file.path.startsWith('data/releases/')
+        ? { ...file, text: file.text.replace(/^translationComplete: true\n/m, '') }
+        : file,
+    );
   const newLedger = { path: ledgerFile.path, text };
   return { files: [...kept, newLedger], removed: [...removed], ledger: newLedger };
 }

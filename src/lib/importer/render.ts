@@ -1,6 +1,7 @@
 /** Turning upstream items into note drafts and drafts into note files. */
 import { Document, Scalar, isMap, isScalar, isSeq } from 'yaml';
 import { webUrl } from '../../schemas/fields.ts';
+import { TITLE_MAX_LENGTH } from '../../schemas/note.ts';
 import type { Section } from '../sections.ts';
 import { itemId } from './ids.ts';
 import { stripMarkdown, unique } from './links.ts';
@@ -18,6 +19,8 @@ export interface NoteDraft {
   upstream: string[];
   authors: string[];
   actionRequired: boolean;
+  /** From a leading `[alpha]`/`[beta]`/`[stable]` tag of the upstream text. */
+  maturity?: 'alpha' | 'beta' | 'ga';
   title: string;
   /** The upstream texts, verbatim, distinct ones separated by a blank line. */
   summary: string;
@@ -42,27 +45,64 @@ function firstSentenceEnd(text: string): number {
   return text.length;
 }
 
-/** Shortens a title to at most `max` characters at a word boundary, never inside a code span. */
+/** Maturity tags upstream writes in front of a feature (`[alpha]`, `[beta]`, `[stable]`/`[GA]`). */
+const MATURITY_TAG = /^\s*\[(alpha|beta|stable|ga)\]\s*/i;
+
+/** Leading tags (`[alpha]`, `[action required]`, `[prototype]`): the note's fields carry them, not its title. */
+const LEADING_TAGS = /^\s*(?:\[[a-z][a-z -]*\]\s*)+/i;
+
+/** The maturity an upstream text declares with a leading tag, if any. */
+export function maturityOf(text: string): 'alpha' | 'beta' | 'ga' | undefined {
+  const tag = stripMarkdown(text)
+    .replace(/^[-*+]\s+/, '')
+    .match(MATURITY_TAG)?.[1]
+    ?.toLowerCase();
+  if (tag === undefined) return undefined;
+  return tag === 'alpha' || tag === 'beta' ? tag : 'ga';
+}
+
+// Words a shortened title must not end on: it would read as cut off.
+const DANGLING =
+  /\s+(?:a|an|and|are|as|at|be|by|for|from|in|into|is|of|on|or|than|that|the|to|which|will|with)$/i;
+
+// Where a clause ends, so a title cut there is still a whole phrase: before these, never inside a code span.
+const CLAUSE_BREAK =
+  /,\s|;\s|:\s|\s[—–-]\s|\s\(|\s(?:and|but|or|that|which|so that|when|where|if|because|since|by|in order to)\s/g;
+
+/**
+ * Shortens a title to at most `max` characters as a whole phrase: at the last clause break that fits,
+ * else at a word boundary without a dangling word; never inside a code span, never with "…".
+ */
 function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
+  if ([...text].length <= max) return text;
+  const masked = text.replace(/`[^`]*`/g, (span) => 'x'.repeat(span.length));
+  const breaks = [...masked.matchAll(CLAUSE_BREAK)].map((match) => match.index);
+  const clause = breaks.filter((index) => index <= max && index >= max * 0.3).at(-1);
+  if (clause !== undefined) return text.slice(0, clause).replace(/[\s,;:.(-]+$/, '');
+  let cut = masked.slice(0, max + 1);
   const space = cut.lastIndexOf(' ');
-  if (space > max * 0.6) cut = cut.slice(0, space);
-  if ((cut.match(/`/g) ?? []).length % 2 === 1) {
-    const before = cut.slice(0, cut.lastIndexOf('`')).trimEnd();
-    // Close a long code span with the ellipsis inside rather than lose most of the title.
-    if (before.length < max * 0.6) return `${cut.trimEnd()}…\``;
-    cut = before;
+  cut = text.slice(0, space > 0 ? space : max);
+  if ((cut.match(/`/g) ?? []).length % 2 === 1) cut = cut.slice(0, cut.lastIndexOf('`'));
+  if (cut.length < max * 0.3) {
+    // A code span longer than the title: cut inside it at a word and close it.
+    cut = text.slice(0, text.lastIndexOf(' ', max - 1));
+    return (cut.match(/`/g) ?? []).length % 2 === 1 ? `${cut.replace(/[\s,;:]+$/, '')}\`` : cut;
   }
-  return `${cut.replace(/[\s,;:.(-]+$/, '')}…`;
+  let previous;
+  do {
+    previous = cut;
+    cut = cut.replace(/[\s,;:.(-]+$/, '').replace(DANGLING, '');
+  } while (cut !== previous);
+  return cut;
 }
 
 /**
  * A title from an upstream text: its first sentence (from the first paragraph, before any nested
- * list or code), Markdown links reduced to their text, the `([#123](…), [@someone](…))` trailer and
- * a trailing `[SIG …]` dropped, shortened to about 100 characters.
+ * list or code), Markdown links reduced to their text, leading `[alpha]`-style and
+ * `[action required]` tags, the `([#123](…), [@someone](…))` trailer and a trailing `[SIG …]`
+ * dropped, shortened to a whole phrase of at most `max` characters.
  */
-export function titleOf(text: string, max = 100): string {
+export function titleOf(text: string, max = TITLE_MAX_LENGTH): string {
   const [firstParagraph = ''] = text.split(/\n[ \t]*\n/);
   const lines: string[] = [];
   for (const line of firstParagraph.split('\n')) {
@@ -72,12 +112,14 @@ export function titleOf(text: string, max = 100): string {
   const plain = stripMarkdown(lines.join(' ').replace(/\\n/g, ' '))
     .replace(/\s*\[SIG [^\]]*\]\s*$/, '')
     .replace(/^[-*+]\s+/, '')
+    .replace(LEADING_TAGS, '')
     .trim();
   const sentence = plain
     .slice(0, firstSentenceEnd(plain))
     .replace(/[\s.:;,]+$/, '')
     .trim();
-  return shorten(sentence || plain || 'Upstream change', max);
+  const title = sentence || plain || 'Upstream change';
+  return shorten(title.charAt(0).toUpperCase() + title.slice(1), max);
 }
 
 function validUrls(urls: readonly string[]): string[] {
@@ -99,6 +141,7 @@ export function draftNotes(
     const draft = drafts.get(id);
     const known = item.area !== undefined && knownAreaIds.has(item.area) ? item.area : undefined;
     if (!draft) {
+      const maturity = maturityOf(item.text);
       drafts.set(id, {
         id,
         section: item.section,
@@ -108,6 +151,7 @@ export function draftNotes(
         upstream: validUrls([...item.prs, ...item.issues, ...item.links]),
         authors: item.authors.filter((handle) => HANDLE.test(handle)),
         actionRequired: item.actionRequired,
+        ...(maturity ? { maturity } : {}),
         title: titleOf(item.text),
         summary: item.text,
         items: [item],
@@ -148,6 +192,7 @@ export function renderNote(draft: NoteDraft, source: string): string {
     ...(draft.alsoIn.length > 0 ? { alsoIn: draft.alsoIn } : {}),
     ...(draft.area ? { area: draft.area } : {}),
     impact: 'untriaged',
+    ...(draft.maturity ? { maturity: draft.maturity } : {}),
     upstream: draft.upstream,
     ...(draft.authors.length > 0 ? { authors: draft.authors } : {}),
     ...(draft.actionRequired ? { actionRequired: true } : {}),
@@ -164,7 +209,7 @@ export function renderNote(draft: NoteDraft, source: string): string {
   const summary = doc.getIn(['en', 'summary'], true);
   if (isScalar(summary)) summary.type = Scalar.BLOCK_LITERAL;
   const comment = [
-    ` Imported from ${source} by \`npm run import\` — untriaged: assess it, then add the zh texts.`,
+    ` Imported from ${source} by \`npm run import\` — untriaged: check the title, assess it, then add the zh texts.`,
     ...draft.items.map((item) => ` Upstream: ${describeOrigin(item)}`),
   ].join('\n');
   if (isMap(doc.contents)) doc.contents.commentBefore = comment;

@@ -60,6 +60,8 @@ function seedCopy(name: string): string {
   const root = contentCopy(name, true);
   const seed = beforeImport(readProjectFiles(root), 'k8s-v1.7.0-release-notes.md');
   for (const path of seed.removed) rmSync(join(root, path));
+  for (const file of seed.files.filter((kept) => kept.path.startsWith('data/releases/')))
+    writeFileSync(join(root, file.path), file.text);
   writeFileSync(join(root, seed.ledger.path), seed.ledger.text);
   return root;
 }

@@ -5,7 +5,6 @@ import { parseChangelog } from '../../../src/lib/importer/changelog.ts';
 import { fnv1a, itemId } from '../../../src/lib/importer/ids.ts';
 import { normaliseUrl, refKey } from '../../../src/lib/importer/links.ts';
 import { planImport, type ImportPlan, type ImportRequest } from '../../../src/lib/importer/plan.ts';
-import { titleOf } from '../../../src/lib/importer/render.ts';
 import { formatProblem } from '../../../src/checker/problems.ts';
 import { loadProject, type SourceFile } from '../../../src/checker/index.ts';
 import { readProjectFiles } from '../../../src/checker/files.ts';
@@ -152,7 +151,7 @@ describe('the edge-case import', () => {
     expect(note('t-9.1-pr-101')?.text).toBe(
       [
         '---',
-        '# Imported from edge-cases.md by `npm run import` — untriaged: assess it, then add the zh texts.',
+        '# Imported from edge-cases.md by `npm run import` — untriaged: check the title, assess it, then add the zh texts.',
         '# Upstream: v9.1.0 › action-required › kubectl (CLI) (line 41)',
         'id: t-9.1-pr-101',
         'section: action-required',
@@ -466,55 +465,6 @@ describe('bad input gives one line and no plan', () => {
     ).toMatchInlineSnapshot(
       `"--from and --to apply to Markdown changelogs; release-notes-1.19.0.json is JSON"`,
     );
-  });
-});
-
-describe('titles', () => {
-  test.each([
-    [
-      'The fix makes scheduling goroutine waiting for cache (e.g. Pod) to be synced. ([#45453](https://github.com/kubernetes/kubernetes/pull/45453), [@k82cn](https://github.com/k82cn))',
-      'The fix makes scheduling goroutine waiting for cache (e.g. Pod) to be synced',
-    ],
-    [
-      '[beta] StatefulSet supports [RollingUpdate](https://kubernetes.io/a) and [OnDelete](https://kubernetes.io/b) update strategies.',
-      '[beta] StatefulSet supports RollingUpdate and OnDelete update strategies',
-    ],
-    [
-      '`kubectl version` now supports `--output` ([#39858](https://github.com/kubernetes/kubernetes/pull/39858), [@alejandroEsc](https://github.com/alejandroEsc))',
-      '`kubectl version` now supports `--output`',
-    ],
-    [
-      'Upgrade CAdvisor to v0.26.1. New features added:\n\n  * Add Docker overlay2 storage driver support.',
-      'Upgrade CAdvisor to v0.26.1',
-    ],
-    [
-      '[SIG Node][] is responsible for the components\nthat support the controlled interactions.',
-      'SIG Node is responsible for the components that support the controlled interactions',
-    ],
-    [
-      'HPA controller starts to expose metrics.\\n- `reconciliations_total`: Number of reconciliation. ([#116010](https://github.com/kubernetes/kubernetes/pull/116010))',
-      'HPA controller starts to expose metrics',
-    ],
-    [
-      'Support for the `node.example.com/a.b` label in `v1.2.3` (i.e. the new one)! Then more.',
-      'Support for the `node.example.com/a.b` label in `v1.2.3` (i.e. the new one)!',
-    ],
-  ])('%j', (text, title) => {
-    expect(titleOf(text)).toBe(title);
-  });
-
-  test('long titles are cut at a word, never leaving a code span open', () => {
-    const long = titleOf(
-      'Kubernetes 1.7 is a milestone release that adds security, stateful application, and extensibility features motivated by widespread production use of Kubernetes.',
-    );
-    expect(long).toBe(
-      'Kubernetes 1.7 is a milestone release that adds security, stateful application, and extensibility…',
-    );
-    const code = titleOf(
-      'Migrated `pkg/controller/nodeipam/ipam/cloud_cidr_allocator.go, pkg/controller/nodeipam/ipam/multi_cidr_range_allocator.go` to structured logging',
-    );
-    expect(code.length).toBeLessThanOrEqual(101);
-    expect(code).toMatch(/^Migrated `pkg\/controller\/.*…`$/);
   });
 });
 
