@@ -55,8 +55,11 @@ export interface NoteFacet {
   order?(data: FacetData): readonly string[];
   /** Release-page filter: URL parameter and the item attribute it reads. Legend: `filters.<param>`. */
   filter?: { param: string; attribute: string };
-  /** Pagefind search filter name (values are labels in the page's language). Label: `filters.<name>`. */
-  search?: { name: string; meta?: boolean };
+  /**
+   * Pagefind: a search filter `name` (values are labels in the page's language; the search dialog's
+   * select is labelled `filters.<name>`) unless `filter` is false, and result metadata with `meta`.
+   */
+  search?: { name: string; filter?: false; meta?: true };
   /** On note cards: a `badge`, a plain `value`, or `labelled` with `item` label; `across` shows it only on pages spanning releases. */
   card?: { as: 'badge' | 'value' | 'labelled'; across?: boolean };
   /** On the item page's facts list. */
@@ -83,6 +86,7 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
   {
     key: 'id',
     values: (note) => [note.id],
+    search: { name: 'id', filter: false, meta: true },
     item: { label: 'item.id', as: 'code' },
     json: { schema: z.string(), value: (note) => note.id },
   },
@@ -129,6 +133,23 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
     json: { schema: optional(z.enum(NO_IMPACT_REASONS)), value: (note) => note.reason },
   },
   {
+    key: 'waitingFor',
+    values: (note) => note.waitingFor,
+    label: (value, lang, data) => data.names.team(value, lang),
+    href: (value, lang, data) => withBase(data.options.base, toTeamPath(lang, value)),
+    item: { label: 'item.waitingFor', as: 'links' },
+    json: { schema: ids, value: (note) => note.waitingFor },
+    csv: false,
+  },
+  {
+    key: 'alsoIn',
+    values: (note) => note.alsoIn,
+    label: translated('section'),
+    item: { label: 'item.alsoIn', as: 'text' },
+    json: { schema: z.array(z.enum(SECTIONS)), value: (note) => note.alsoIn },
+    csv: false,
+  },
+  {
     key: 'teams',
     values: (note) => note.teams,
     label: (value, lang, data) => data.names.team(value, lang),
@@ -139,15 +160,6 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
     card: { as: 'labelled' },
     item: { label: 'item.teams', as: 'links', empty: 'item.none' },
     json: { schema: ids, value: (note) => note.teams },
-  },
-  {
-    key: 'waitingFor',
-    values: (note) => note.waitingFor,
-    label: (value, lang, data) => data.names.team(value, lang),
-    href: (value, lang, data) => withBase(data.options.base, toTeamPath(lang, value)),
-    item: { label: 'item.waitingFor', as: 'links' },
-    json: { schema: ids, value: (note) => note.waitingFor },
-    csv: false,
   },
   {
     key: 'components',
@@ -183,33 +195,10 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
     json: { schema: z.enum(SECTIONS), value: (note) => note.section },
   },
   {
-    key: 'alsoIn',
-    values: (note) => note.alsoIn,
-    label: translated('section'),
-    item: { label: 'item.alsoIn', as: 'text' },
-    json: { schema: z.array(z.enum(SECTIONS)), value: (note) => note.alsoIn },
-    csv: false,
-  },
-  {
     key: 'area',
     values: (note) => one(note.area),
     label: (value, lang, data) => data.names.area(value, lang),
     json: { schema: optional(z.string()), value: (note) => note.area },
-  },
-  {
-    key: 'status',
-    values: (note) => one(note.status),
-    label: translated('status'),
-    card: { as: 'badge' },
-    item: { label: 'item.status', as: 'text', empty: 'item.none' },
-    json: { schema: optional(z.enum(FOLLOW_UP_STATUSES)), value: (note) => note.status },
-  },
-  {
-    key: 'tickets',
-    values: (note) => note.tickets,
-    href: (value, _lang, data) => toTicketUrl(data.options.trackerUrlPattern, value),
-    item: { label: 'item.tickets', as: 'links', empty: 'item.none' },
-    json: { schema: ids, value: (note) => note.tickets },
   },
   {
     key: 'upstream',
@@ -224,6 +213,21 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
       ),
       value: (note) => note.upstream.map(({ kind, url, label }) => ({ kind, url, label })),
     },
+  },
+  {
+    key: 'tickets',
+    values: (note) => note.tickets,
+    href: (value, _lang, data) => toTicketUrl(data.options.trackerUrlPattern, value),
+    item: { label: 'item.tickets', as: 'links', empty: 'item.none' },
+    json: { schema: ids, value: (note) => note.tickets },
+  },
+  {
+    key: 'status',
+    values: (note) => one(note.status),
+    label: translated('status'),
+    card: { as: 'badge' },
+    item: { label: 'item.status', as: 'text', empty: 'item.none' },
+    json: { schema: optional(z.enum(FOLLOW_UP_STATUSES)), value: (note) => note.status },
   },
   {
     key: 'follows',
@@ -286,5 +290,12 @@ export function filterFacets(facets: readonly NoteFacet[]) {
 export function filterAttributes(facets: readonly NoteFacet[]): Record<string, string> {
   return Object.fromEntries(
     filterFacets(facets).map((facet) => [facet.filter.param, facet.filter.attribute]),
+  );
+}
+
+/** Names of the Pagefind search filters, in table order (the search dialog's selects). */
+export function searchFilterNames(facets: readonly NoteFacet[]): string[] {
+  return facets.flatMap((facet) =>
+    facet.search && facet.search.filter !== false ? [facet.search.name] : [],
   );
 }

@@ -93,7 +93,7 @@ export function searchFacetsOf(site: Site, note: ViewNote, lang: Lang) {
         : [],
     ),
     filters: site.facets.flatMap((facet) =>
-      facet.search
+      facet.search && facet.search.filter !== false
         ? matchedValues(facet, note).map(
             (value) => `${facet.search?.name}:${filterValue(label(facet, value))}`,
           )
