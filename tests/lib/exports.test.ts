@@ -112,15 +112,16 @@ describe('/notes.json and its JSON Schema', () => {
     expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  test('rejects a record with a field it does not declare, or without schemaVersion', () => {
+  test('rejects a record with a field it does not declare, a bad value, or no schemaVersion', () => {
     const document = JSON.parse(exported.json) as { notes: Record<string, unknown>[] };
     const [first, ...rest] = document.notes;
-    expect(
-      validate({
-        schemaVersion: 1,
-        notes: [{ ...first, assessedBy: undefined, file2: 'x' }, ...rest],
-      }),
-    ).toBe(false);
+    const withFirst = (record: Record<string, unknown>) => ({
+      schemaVersion: 1,
+      notes: [record, ...rest],
+    });
+    expect(validate(withFirst({ ...first }))).toBe(true);
+    expect(validate(withFirst({ ...first, digest: 'abc' }))).toBe(false);
+    expect(validate(withFirst({ ...first, impact: 'urgent' }))).toBe(false);
     expect(validate({ notes: document.notes })).toBe(false);
   });
 
