@@ -38,6 +38,8 @@ export interface ItemDisplay {
   as: 'code' | 'text' | 'links' | 'impact';
   /** Text when the note has no value; the row is left out without it. */
   empty?: UiKey;
+  /** Key of a facet whose value follows this one's (`impact — reason`). */
+  detail?: string;
 }
 
 /** One note facet. `key` is its stable name: the JSON field, and the CSV column unless `csv` says otherwise. */
@@ -105,7 +107,7 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
     order: () => IMPACTS,
     filter: { param: 'impact', attribute: 'data-impact' },
     search: { name: 'impact', meta: true },
-    item: { label: 'item.impact', as: 'impact' },
+    item: { label: 'item.impact', as: 'impact', detail: 'reason' },
     json: { schema: z.enum(IMPACTS), value: (note) => note.impact },
   },
   {

@@ -111,14 +111,19 @@ export function itemFacts(site: Site, note: ViewNote, lang: Lang): ItemFact[] {
     const label = t(lang, display.label);
     if (values.length === 0 && !display.empty) return [];
     const empty = display.empty ? t(lang, display.empty) : '';
-    const valueLabel = (value: string) => facetLabel(facet, value, lang, site, note);
+    const valueLabel = (value: string, of = facet) => facetLabel(of, value, lang, site, note);
     switch (display.as) {
       case 'impact': {
-        const reason = site.facets.find((candidate) => candidate.key === 'reason');
-        const detail = reason
-          ?.values(note)
-          .map((value) => facetLabel(reason, value, lang, site, note))[0];
-        return [{ label, as: 'impact', badge: impactOf(note, lang), detail }];
+        const detail = site.facets.find((candidate) => candidate.key === display.detail);
+        const [reason] = detail?.values(note) ?? [];
+        return [
+          {
+            label,
+            as: 'impact',
+            badge: impactOf(note, lang),
+            detail: detail && reason !== undefined ? valueLabel(reason, detail) : undefined,
+          },
+        ];
       }
       case 'links':
         return [
@@ -133,7 +138,13 @@ export function itemFacts(site: Site, note: ViewNote, lang: Lang): ItemFact[] {
           },
         ];
       default:
-        return [{ label, as: display.as, text: values.map(valueLabel).join(', ') || empty }];
+        return [
+          {
+            label,
+            as: display.as,
+            text: values.map((value) => valueLabel(value)).join(', ') || empty,
+          },
+        ];
     }
   });
 }
