@@ -86,22 +86,17 @@ export interface Site extends FacetData {
   noteDigestById: ReadonlyMap<string, string>;
 }
 
-/** Items of `notes` under each key `keysOf` gives (a note may be under several), first-seen order. */
-function groupByEach<T>(notes: readonly T[], keysOf: (note: T) => readonly string[]) {
-  return Map.groupBy(
-    notes.flatMap((note) => keysOf(note).map((key) => [key, note] as const)),
-    ([key]) => key,
-  ).entries();
-}
-
-function lists<T>(
-  groups: Iterable<[string, (readonly [string, T])[]]>,
-  sort?: (a: T, b: T) => number,
-) {
+/** Notes under each key `keysOf` gives (a note may be under several), keys in first-seen order. */
+function groupByEach(
+  notes: readonly ViewNote[],
+  keysOf: (note: ViewNote) => readonly string[],
+  sort?: (a: ViewNote, b: ViewNote) => number,
+): Map<string, ViewNote[]> {
+  const pairs = notes.flatMap((note) => keysOf(note).map((key) => ({ key, note })));
   return new Map(
-    [...groups].map(([key, pairs]) => {
-      const list = pairs.map(([, note]) => note);
-      return [key, sort ? list.sort(sort) : list] as const;
+    [...Map.groupBy(pairs, (pair) => pair.key)].map(([key, group]) => {
+      const list = group.map((pair) => pair.note);
+      return [key, sort ? list.sort(sort) : list];
     }),
   );
 }
@@ -162,15 +157,9 @@ export function buildSite(project: Project, options: SiteOptions): Site {
     notes,
     noteById,
     notesByRelease,
-    notesByTeam: lists(
-      groupByEach(notes, (note) => note.teams),
-      compareOpenFirst,
-    ),
-    notesWaitingByTeam: lists(
-      groupByEach(notes, (note) => note.waitingFor),
-      compareOpenFirst,
-    ),
-    notesByComponent: lists(groupByEach(notes, (note) => note.components)),
+    notesByTeam: groupByEach(notes, (note) => note.teams, compareOpenFirst),
+    notesWaitingByTeam: groupByEach(notes, (note) => note.waitingFor, compareOpenFirst),
+    notesByComponent: groupByEach(notes, (note) => note.components),
     notesByImpact: new Map(
       IMPACTS.map((impact) => [impact, notes.filter((note) => note.impact === impact)]),
     ),
