@@ -1,49 +1,117 @@
+import { z } from 'astro/zod';
+import type { NoteFacet } from '../facets.ts';
+import { LANGS, type Lang } from '../schemas/fields.ts';
 import { toItemPath, withBase } from './urls.ts';
 import type { ViewNote } from './views.ts';
 
+/** Version of the export format; raised when a field is renamed, removed or changes meaning. */
+export const EXPORT_SCHEMA_VERSION = 1;
+
+/** Site-relative path of the JSON Schema of `/notes.json`, published next to it. */
+export const EXPORT_SCHEMA_PATH = 'notes.schema.json';
+
 /**
- * One note as exported in `/notes.json`: every field, both languages, its effective verdict
- * (`impact`, with `assessedBy` and the `areaVerdict` it inherits), and its page URLs.
+ * One note as exported: one field per facet (see `NOTE_FACETS`), the texts of each language and the
+ * page URLs. Only these fields are written; nothing else of the note's view reaches the exports.
  */
-export type ExportRecord = ViewNote & { urls: { zh: string; en: string } };
+export interface ExportRecord {
+  id: string;
+  /** Facet fields, by facet key. */
+  [field: string]: unknown;
+  zh?: ExportTexts;
+  en?: ExportTexts;
+  urls: Record<Lang, string>;
+}
+
+/** One language's texts of a note as exported. */
+export interface ExportTexts {
+  title: string;
+  summary: string;
+  assessment?: string;
+}
+
+/** The document `/notes.json` serves. */
+export interface NotesExport {
+  schemaVersion: typeof EXPORT_SCHEMA_VERSION;
+  notes: ExportRecord[];
+}
+
+const textsSchema = z.strictObject({
+  title: z.string().describe('Short title naming the change.'),
+  summary: z.string().describe('What changed upstream.'),
+  assessment: z.string().optional().describe('What it means for PICT and what to do.'),
+});
+
+/** The schema of one export record: the facet fields, the texts and the URLs. */
+export function exportRecordSchema(facets: readonly NoteFacet[]) {
+  return z.strictObject({
+    ...Object.fromEntries(facets.map((facet) => [facet.key, facet.json.schema])),
+    zh: textsSchema.optional().describe('Chinese texts; absent while the translation is pending.'),
+    en: textsSchema.optional().describe('English texts; absent while the translation is pending.'),
+    urls: z
+      .strictObject({ zh: z.string(), en: z.string() })
+      .describe('Site-relative URLs of the item page in each language, including the base path.'),
+  });
+}
+
+/** The schema of `/notes.json`. */
+export function notesExportSchema(facets: readonly NoteFacet[]) {
+  return z.strictObject({
+    schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+    notes: z.array(exportRecordSchema(facets)),
+  });
+}
+
+/** The JSON Schema (draft 2020-12) of `/notes.json`, published as `/notes.schema.json`. */
+export function notesJsonSchema(facets: readonly NoteFacet[]): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(notesExportSchema(facets), { target: 'draft-2020-12' }),
+    title: 'PICT Upgrade Notes export',
+    description:
+      'Every note of the site: one record per note, its facets, texts in both languages and page URLs. Dates are written YYYY-MM-DD.',
+  };
+}
 
 /** The export record of a note; URLs are site-relative and include the base path. */
-export function toExportRecord(note: ViewNote, base: string): ExportRecord {
-  return {
-    ...note,
+export function toExportRecord(
+  note: ViewNote,
+  facets: readonly NoteFacet[],
+  base: string,
+): ExportRecord {
+  const fields = Object.fromEntries(facets.map((facet) => [facet.key, facet.json.value(note)]));
+  const record: ExportRecord = {
+    ...fields,
+    id: note.id,
     urls: {
       zh: withBase(base, toItemPath('zh', note.id)),
       en: withBase(base, toItemPath('en', note.id)),
     },
   };
+  for (const lang of LANGS) {
+    const shown = note[lang];
+    if (!shown) continue;
+    const { title, summary, assessment } = shown;
+    record[lang] = assessment === undefined ? { title, summary } : { title, summary, assessment };
+  }
+  // Texts before the URLs, as the schema lists them.
+  const { urls, ...rest } = record;
+  return { ...rest, urls };
 }
 
-/** Columns of `/notes.csv`, in order. */
-export const CSV_COLUMNS = [
-  'id',
-  'release',
-  'section',
-  'area',
-  'impact',
-  'assessed_by',
-  'reason',
-  'maturity',
-  'status',
-  'teams',
-  'components',
-  'tickets',
-  'upstream',
-  'follows',
-  'supersedes',
-  'title_zh',
-  'title_en',
-  'summary_zh',
-  'summary_en',
-  'assessment_zh',
-  'assessment_en',
-  'url_zh',
-  'url_en',
-] as const;
+/** The text of `/notes.json`. */
+export function toNotesJson(records: readonly ExportRecord[]): string {
+  const document: NotesExport = { schemaVersion: EXPORT_SCHEMA_VERSION, notes: [...records] };
+  return JSON.stringify(document, null, 2);
+}
+
+/** Columns of `/notes.csv`, in order: a column per exported facet, then texts and URLs. */
+export function csvColumns(facets: readonly NoteFacet[]): string[] {
+  return [
+    ...facets.flatMap((facet) => (facet.csv === false ? [] : [facet.csv ?? facet.key])),
+    ...['title', 'summary', 'assessment'].flatMap((text) => LANGS.map((lang) => `${text}_${lang}`)),
+    ...LANGS.map((lang) => `url_${lang}`),
+  ];
+}
 
 function csvCell(value: string): string {
   // Cells a spreadsheet would run as a formula are prefixed with a quote (CSV injection).
@@ -51,35 +119,22 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The CSV text of the export records: a header row, one row per note, lists joined by spaces, CRLF line ends. */
-export function toCsv(records: readonly ExportRecord[]): string {
-  const rows = records.map((note) => {
-    const row: Record<(typeof CSV_COLUMNS)[number], string> = {
-      id: note.id,
-      release: note.release,
-      section: note.section,
-      area: note.area ?? '',
-      impact: note.impact,
-      assessed_by: note.assessedBy,
-      reason: note.reason ?? '',
-      maturity: note.maturity ?? '',
-      status: note.status ?? '',
-      teams: note.teams.join(' '),
-      components: note.components.join(' '),
-      tickets: note.tickets.join(' '),
-      upstream: note.upstream.map((link) => link.url).join(' '),
-      follows: note.follows.join(' '),
-      supersedes: note.supersedes.join(' '),
-      title_zh: note.zh?.title ?? '',
-      title_en: note.en?.title ?? '',
-      summary_zh: note.zh?.summary ?? '',
-      summary_en: note.en?.summary ?? '',
-      assessment_zh: note.zh?.assessment ?? '',
-      assessment_en: note.en?.assessment ?? '',
-      url_zh: note.urls.zh,
-      url_en: note.urls.en,
-    };
-    return CSV_COLUMNS.map((column) => csvCell(row[column])).join(',');
+/** The CSV text of the notes: a header row, one row per note, lists joined by spaces, CRLF line ends. */
+export function toCsv(
+  notes: readonly ViewNote[],
+  facets: readonly NoteFacet[],
+  base: string,
+): string {
+  const rows = notes.map((note) => {
+    const texts = (['title', 'summary', 'assessment'] as const).flatMap((text) =>
+      LANGS.map((lang) => note[lang]?.[text] ?? ''),
+    );
+    const cells = [
+      ...facets.flatMap((facet) => (facet.csv === false ? [] : [facet.values(note).join(' ')])),
+      ...texts,
+      ...LANGS.map((lang) => withBase(base, toItemPath(lang, note.id))),
+    ];
+    return cells.map(csvCell).join(',');
   });
-  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+  return `\uFEFF${[csvColumns(facets).join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { toCsv } from '../lib/exports.ts';
-import { exportRecords } from '../queries.ts';
+import { exportNotes } from '../models/exports.ts';
+import { site } from '../queries.ts';
 
 /** `/notes.csv`: one row per note for spreadsheets. */
 export const GET: APIRoute = () =>
-  new Response(toCsv(exportRecords), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  new Response(exportNotes(site).csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
-import { exportRecords } from '../queries.ts';
+import { exportNotes } from '../models/exports.ts';
+import { site } from '../queries.ts';
 
-/** `/notes.json`: every note with all fields, both languages and its page URLs. */
+/** `/notes.json`: every note as an export record (see `/notes.schema.json`). */
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify({ notes: exportRecords }, null, 2), {
+  new Response(exportNotes(site).json, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

@@ -1,11 +1,4 @@
-import {
-  FILTER_ATTRIBUTES,
-  FILTER_KINDS,
-  formatFilters,
-  matchesFilters,
-  parseFilters,
-  type FilterState,
-} from '../lib/filters.ts';
+import { formatFilters, matchesFilters, parseFilters, type FilterState } from '../lib/filters.ts';
 
 // Release-page filters (no JavaScript, no filters: every item stays visible);
 // with it, changes apply at once and the state lives in the URL query so the view can be pasted.
@@ -17,22 +10,25 @@ if (panel) {
   const chips = document.getElementById('active-filters');
   const chipList = chips?.querySelector('ul');
   const clear = document.getElementById('filter-clear');
+  // URL parameter → item attribute of every filter (from the facet table, written by FilterForm).
+  const attributes = JSON.parse(panel.dataset['attributes'] ?? '{}') as Record<string, string>;
+  const kinds = Object.keys(attributes);
   // Without JavaScript the checkboxes would do nothing, so they stay hidden.
   panel.hidden = false;
 
   const readForm = (): FilterState =>
     Object.fromEntries(
-      FILTER_KINDS.map((kind) => [
+      kinds.map((kind) => [
         kind,
         [...panel.querySelectorAll<HTMLInputElement>(`input[name="${kind}"]:checked`)].map(
           (input) => input.value,
         ),
       ]),
-    ) as FilterState;
+    );
 
   const writeForm = (state: FilterState) => {
     for (const input of panel.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
-      input.checked = state[input.name as keyof FilterState]?.includes(input.value) ?? false;
+      input.checked = state[input.name]?.includes(input.value) ?? false;
     }
   };
 
@@ -40,16 +36,16 @@ if (panel) {
     let shown = 0;
     for (const item of items) {
       const values = Object.fromEntries(
-        FILTER_KINDS.map((kind) => [
+        kinds.map((kind) => [
           kind,
-          (item.getAttribute(FILTER_ATTRIBUTES[kind]) ?? '').split(' ').filter(Boolean),
+          (item.getAttribute(attributes[kind] ?? '') ?? '').split(' ').filter(Boolean),
         ]),
-      ) as FilterState;
+      );
       const visible = matchesFilters(values, state);
       item.hidden = !visible;
       if (visible) shown += 1;
     }
-    const filtering = FILTER_KINDS.some((kind) => state[kind].length > 0);
+    const filtering = kinds.some((kind) => (state[kind] ?? []).length > 0);
     for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]')) {
       group.hidden = filtering && !group.querySelector('.item:not([hidden])');
     }
@@ -65,8 +61,8 @@ if (panel) {
   const renderChips = (state: FilterState) => {
     if (!chips || !chipList) return;
     chipList.replaceChildren();
-    for (const kind of FILTER_KINDS) {
-      for (const value of state[kind]) {
+    for (const kind of kinds) {
+      for (const value of state[kind] ?? []) {
         const input = panel.querySelector<HTMLInputElement>(
           `input[name="${kind}"][value="${CSS.escape(value)}"]`,
         );
@@ -104,10 +100,10 @@ if (panel) {
 
   panel.addEventListener('change', update);
   clear?.addEventListener('click', () => {
-    writeForm(parseFilters(''));
+    writeForm(parseFilters('', kinds));
     update();
   });
-  const initial = parseFilters(location.search);
+  const initial = parseFilters(location.search, kinds);
   writeForm(initial);
   apply(initial);
 }

@@ -1,6 +1,16 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
-import { CSV_COLUMNS, toCsv, toExportRecord } from '../../src/lib/exports.ts';
+import { NOTE_FACETS } from '../../src/facets.ts';
+import {
+  csvColumns,
+  EXPORT_SCHEMA_VERSION,
+  notesJsonSchema,
+  toCsv,
+  toExportRecord,
+} from '../../src/lib/exports.ts';
 import type { ViewNote } from '../../src/lib/views.ts';
+import { exportNotes } from '../../src/models/exports.ts';
+import { siteOf } from '../models/project.ts';
 
 const note: ViewNote = {
   id: 'k8s-1.7-x',
@@ -28,26 +38,115 @@ const note: ViewNote = {
 
 describe('toExportRecord', () => {
   test("adds both languages' page URLs under the base path", () => {
-    expect(toExportRecord(note, '/pict-notes/').urls).toEqual({
+    expect(toExportRecord(note, NOTE_FACETS, '/pict-notes/').urls).toEqual({
       zh: '/pict-notes/zh/items/k8s-1.7-x/',
       en: '/pict-notes/en/items/k8s-1.7-x/',
     });
+  });
+
+  test('writes the facet fields, the texts and the URLs, and nothing else of the view', () => {
+    const view = { ...note, internalDigest: 'abc', body: '# text' } as ViewNote;
+    expect(Object.keys(toExportRecord(view, NOTE_FACETS, '/'))).toEqual([
+      ...NOTE_FACETS.map((facet) => facet.key),
+      'zh',
+      'en',
+      'urls',
+    ]);
   });
 });
 
 describe('toCsv', () => {
   test('writes a BOM, a header and one quoted, injection-safe row per note with CRLF line ends', () => {
-    const csv = toCsv([toExportRecord(note, '/')]);
+    const csv = toCsv([note], NOTE_FACETS, '/');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, row, end] = csv.slice(1).split('\r\n');
-    expect(header).toBe(CSV_COLUMNS.join(','));
+    expect(header).toBe(csvColumns(NOTE_FACETS).join(','));
     expect(end).toBe('');
     expect(row).toContain('"标题, ""引号"""');
     expect(row).toContain(",'=SUM(A1),");
     expect(row).toContain('"多行\n文本"');
     expect(row).toContain(',ops platform,');
-    expect(
-      row?.startsWith('k8s-1.7-x,kubernetes-1.7,deprecations,storage,attention,note,,,open,'),
-    ).toBe(true);
+  });
+
+  test('names its columns as the README documents them', () => {
+    expect(csvColumns(NOTE_FACETS)).toMatchInlineSnapshot(`
+      [
+        "id",
+        "release",
+        "impact",
+        "assessed_by",
+        "reason",
+        "teams",
+        "components",
+        "maturity",
+        "section",
+        "area",
+        "upstream",
+        "tickets",
+        "status",
+        "follows",
+        "supersedes",
+        "title_zh",
+        "title_en",
+        "summary_zh",
+        "summary_en",
+        "assessment_zh",
+        "assessment_en",
+        "url_zh",
+        "url_en",
+      ]
+    `);
+  });
+});
+
+describe('/notes.json and its JSON Schema', () => {
+  const site = siteOf(undefined, { base: '/pict-notes/' });
+  const exported = exportNotes(site);
+  const schema = notesJsonSchema(site.facets);
+  const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+
+  test('every exported record validates against the published schema', () => {
+    const document = JSON.parse(exported.json) as { schemaVersion: number; notes: unknown[] };
+    expect(document.schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
+    expect(document.notes).toHaveLength(site.notes.length);
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  test('rejects a record with a field it does not declare, a bad value, or no schemaVersion', () => {
+    const document = JSON.parse(exported.json) as { notes: Record<string, unknown>[] };
+    const [first, ...rest] = document.notes;
+    const withFirst = (record: Record<string, unknown>) => ({
+      schemaVersion: 1,
+      notes: [record, ...rest],
+    });
+    expect(validate(withFirst({ ...first }))).toBe(true);
+    expect(validate(withFirst({ ...first, digest: 'abc' }))).toBe(false);
+    expect(validate(withFirst({ ...first, impact: 'urgent' }))).toBe(false);
+    expect(validate({ notes: document.notes })).toBe(false);
+  });
+
+  test('lists records by id with their area verdict and who they wait for', () => {
+    const records = exported.records;
+    expect(records.map((record) => record.id)).toEqual(
+      [...site.notes.map((entry) => entry.id)].sort((a, b) => a.localeCompare(b)),
+    );
+    expect(records.find((record) => record.id === 'k8s-1.7-storage-untriaged')).toMatchObject({
+      impact: 'none',
+      assessedBy: 'area',
+      areaVerdict: { en: 'Nothing needs direct attention.' },
+      waitingFor: [],
+      urls: { en: '/pict-notes/en/items/k8s-1.7-storage-untriaged/' },
+    });
+  });
+
+  test('describes every field of the record', () => {
+    const record = (schema as { properties: { notes: { items: { properties: object } } } })
+      .properties.notes.items.properties;
+    expect(Object.keys(record)).toEqual([
+      ...NOTE_FACETS.map((facet) => facet.key),
+      'zh',
+      'en',
+      'urls',
+    ]);
   });
 });

@@ -1,51 +1,55 @@
 import { describe, expect, test } from 'vitest';
 import { filterOptionsOf } from '../../src/lib/filter-options.ts';
-import type { Note } from '../../src/schemas/note.ts';
-
-const name = (en: string) => ({ zh: `${en}（中）`, en });
-const data = {
-  lang: 'en' as const,
-  teams: [
-    { id: 'ops', name: name('Ops'), description: name('') },
-    { id: 'platform', name: name('Platform'), description: name('') },
-  ],
-  components: [{ id: 'kubelet', name: name('kubelet'), kind: 'node' as const }],
-};
-const note = (overrides: Partial<Note>) =>
-  ({
-    impact: 'none',
-    teams: [],
-    components: [],
-    alsoIn: [],
-    section: 'deprecations',
-    ...overrides,
-  }) as Note;
+import { siteOf } from '../models/project.ts';
 
 describe('filterOptionsOf', () => {
-  const notes = [
-    note({ impact: 'watch', teams: ['platform'], maturity: 'beta', alsoIn: ['known-issues'] }),
-    note({ impact: 'action-required', components: ['kubelet'] }),
-  ];
+  const site = siteOf();
+  const notes = site.notesByRelease.get('kubernetes-1.7') ?? [];
+  const options = (
+    ...args: Parameters<typeof filterOptionsOf> extends [unknown, unknown, unknown, ...infer R]
+      ? R
+      : never
+  ) =>
+    Object.fromEntries(
+      filterOptionsOf(notes, site, 'en', ...args).map((filter) => [
+        filter.param,
+        filter.options.map((option) => `${option.value}=${option.label}`),
+      ]),
+    );
 
-  test('returns only the values the notes carry, in scale or data order, with labels', () => {
-    expect(filterOptionsOf(notes, data)).toEqual({
-      impact: [
-        { value: 'action-required', label: 'Action required' },
-        { value: 'watch', label: 'Watch' },
-      ],
-      team: [{ value: 'platform', label: 'Platform' }],
-      component: [{ value: 'kubelet', label: 'kubelet' }],
-      maturity: [{ value: 'beta', label: 'Beta' }],
+  test('offers only the values some note carries, in scale or data order, with labels', () => {
+    expect(options()).toEqual({
+      impact: ['attention=Needs attention', 'none=No impact', 'untriaged=Untriaged'],
+      team: ['ops=Ops'],
+      component: ['kubelet=kubelet'],
+      maturity: ['beta=Beta'],
       section: [
-        { value: 'known-issues', label: 'Known issues' },
-        { value: 'deprecations', label: 'Deprecations' },
+        'known-issues=Known issues',
+        'notable-features=Notable features',
+        'other-notable-changes=Other notable changes',
       ],
     });
   });
 
-  test('returns the teams a page says items match when given', () => {
-    expect(filterOptionsOf(notes, data, () => ['ops']).team).toEqual([
-      { value: 'ops', label: 'Ops' },
+  test('matches the values a page gives, and leaves out filters it drops', () => {
+    const queue = options({ team: (note) => note.waitingFor, impact: null });
+    expect(queue['team']).toEqual(['ops=Ops']);
+    expect(queue['impact']).toEqual([]);
+  });
+
+  test('gives each filter its legend and the item attribute it reads', () => {
+    expect(
+      filterOptionsOf(notes, site, 'zh').map((filter) => [
+        filter.param,
+        filter.legend,
+        filter.attribute,
+      ]),
+    ).toEqual([
+      ['impact', '影响', 'data-impact'],
+      ['team', '团队', 'data-teams'],
+      ['component', '组件', 'data-components'],
+      ['maturity', '成熟度', 'data-maturity'],
+      ['section', '章节', 'data-section'],
     ]);
   });
 });

@@ -6,12 +6,13 @@ import {
   type FilterState,
 } from '../../src/lib/filters.ts';
 
+const KINDS = ['impact', 'team', 'component', 'maturity', 'section'];
 const none: FilterState = { impact: [], team: [], component: [], maturity: [], section: [] };
 
 describe('parseFilters', () => {
-  test('reads repeated keys as several values and ignores unknown ones', () => {
+  test('reads repeated keys as several values and ignores other parameters', () => {
     expect(
-      parseFilters('?impact=attention&team=ops&team=platform&foo=bar&impact=attention'),
+      parseFilters('?impact=attention&team=ops&team=platform&foo=bar&impact=attention', KINDS),
     ).toEqual({
       ...none,
       impact: ['attention'],
@@ -23,7 +24,7 @@ describe('parseFilters', () => {
 describe('formatFilters', () => {
   test('writes the state back so that parsing it gives the same state', () => {
     const state = { ...none, impact: ['watch', 'none'], component: ['kubelet'] };
-    expect(parseFilters(formatFilters(state))).toEqual(state);
+    expect(parseFilters(formatFilters(state), KINDS)).toEqual(state);
   });
 
   test('keeps unrelated parameters and returns an empty string when nothing remains', () => {
@@ -40,6 +41,7 @@ describe.each([
   ['impact AND team both matching', { ...none, impact: ['attention'], team: ['ops'] }, true],
   ['impact matching AND team not', { ...none, impact: ['attention'], team: ['platform'] }, false],
   ['a maturity the item lacks', { ...none, maturity: ['alpha'] }, false],
+  ['a kind the item has no attribute for', { ...none, deadline: ['2027-01-31'] }, false],
 ])('matchesFilters with %s', (_name, state, expected) => {
   test(`returns ${expected}`, () => {
     const item = {

@@ -1,0 +1,135 @@
+import { facetLabel, filterFacets, matchedValues } from '../facets.ts';
+import { htmlLang, t } from '../i18n/index.ts';
+import { IMPACTS, type Impact } from '../lib/impact.ts';
+import { toItemPath, withBase } from '../lib/urls.ts';
+import { textsFor, type ViewNote } from '../lib/views.ts';
+import type { Lang } from '../schemas/fields.ts';
+import type { Site } from './site.ts';
+
+/** A text of a note and, when it is in the other language (translation pending), its `lang`. */
+export interface ShownText {
+  text: string;
+  lang: string | undefined;
+}
+
+/** An impact badge: the level and its label ("No impact · by area" when inherited from an area verdict). */
+export interface ImpactBadgeModel {
+  impact: Impact;
+  label: string;
+}
+
+/** A badge of a facet (class `badge <kind>`). */
+export interface FacetBadge {
+  kind: string;
+  label: string;
+}
+
+/** A link with its text. */
+export interface Link {
+  href: string;
+  label: string;
+}
+
+/** A note as a card in a list: everything resolved in the page's language. */
+export interface NoteCardModel {
+  id: string;
+  /** The card's element id (release pages anchor items by id). */
+  anchor: string | undefined;
+  href: string;
+  title: ShownText;
+  assessment: ShownText | undefined;
+  impact: ImpactBadgeModel;
+  badges: FacetBadge[];
+  /** Filter attributes (`data-impact`, `data-teams`, …), values separated by spaces. */
+  filters: Record<string, string>;
+  /** Short facts under the text (release, reason, teams, components). */
+  meta: string[];
+}
+
+/** How a page lists a card. */
+export interface CardOptions {
+  /** Give the card the note's id as anchor (release pages). */
+  anchor?: boolean;
+  /** The page spans releases: show each card's release. */
+  acrossReleases?: boolean;
+  /** Values a filter matches instead of the note's own, by filter parameter (queues: the teams it waits for). */
+  filterValues?: Record<string, readonly string[]>;
+}
+
+/** The texts of a note in `lang`, with the language they are actually in when they fall back. */
+export function shownTexts(note: ViewNote, lang: Lang) {
+  const shown = textsFor(note, lang);
+  const textLang = shown.fallback ? htmlLang(shown.lang) : undefined;
+  const text = (value: string): ShownText => ({ text: value, lang: textLang });
+  return {
+    title: text(shown.texts.title),
+    summary: text(shown.texts.summary),
+    assessment: shown.texts.assessment === undefined ? undefined : text(shown.texts.assessment),
+    fallback: shown.fallback,
+  };
+}
+
+/** The badge of an impact level; `byArea` when the verdict is inherited from an area verdict. */
+export function impactBadge(impact: Impact, lang: Lang, byArea = false): ImpactBadgeModel {
+  const label = t(lang, `impact.${impact}`);
+  return { impact, label: byArea ? `${label} · ${t(lang, 'verdict.byArea')}` : label };
+}
+
+/** The impact badge of a note. */
+export function impactOf(note: ViewNote, lang: Lang): ImpactBadgeModel {
+  return impactBadge(note.impact, lang, note.assessedBy === 'area');
+}
+
+/** The impact scale with each level's meaning, as legends show it. */
+export function impactLegend(lang: Lang): { badge: ImpactBadgeModel; help: string }[] {
+  return IMPACTS.map((impact) => ({
+    badge: impactBadge(impact, lang),
+    help: t(lang, `impact.${impact}.help`),
+  }));
+}
+
+/** The facet badges of a note (maturity, status), in the page's language. */
+export function badgesOf(site: Site, note: ViewNote, lang: Lang): FacetBadge[] {
+  return site.facets
+    .filter((facet) => facet.card?.as === 'badge')
+    .flatMap((facet) =>
+      facet
+        .values(note)
+        .map((value) => ({ kind: facet.key, label: facetLabel(facet, value, lang, site, note) })),
+    );
+}
+
+/** The card of a note on a list page. */
+export function noteCard(
+  site: Site,
+  note: ViewNote,
+  lang: Lang,
+  options: CardOptions = {},
+): NoteCardModel {
+  const texts = shownTexts(note, lang);
+  const meta = site.facets.flatMap((facet) => {
+    const card = facet.card;
+    if (!card || card.as === 'badge' || (card.across && !options.acrossReleases)) return [];
+    const labels = facet.values(note).map((value) => facetLabel(facet, value, lang, site, note));
+    if (labels.length === 0) return [];
+    if (card.as === 'value') return labels;
+    const label = facet.item ? `${t(lang, facet.item.label)}: ` : '';
+    return [`${label}${labels.join(', ')}`];
+  });
+  return {
+    id: note.id,
+    anchor: options.anchor ? note.id : undefined,
+    href: withBase(site.options.base, toItemPath(lang, note.id)),
+    title: texts.title,
+    assessment: texts.assessment,
+    impact: impactOf(note, lang),
+    badges: badgesOf(site, note, lang),
+    filters: Object.fromEntries(
+      filterFacets(site.facets).map((facet) => [
+        facet.filter.attribute,
+        (options.filterValues?.[facet.filter.param] ?? matchedValues(facet, note)).join(' '),
+      ]),
+    ),
+    meta,
+  };
+}

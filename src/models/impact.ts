@@ -1,0 +1,61 @@
+import { t } from '../i18n/index.ts';
+import { IMPACTS, type Impact } from '../lib/impact.ts';
+import { langItemPaths } from '../lib/paths.ts';
+import { toImpactPath, withBase } from '../lib/urls.ts';
+import type { Lang } from '../schemas/fields.ts';
+import { impactBadge, type ImpactBadgeModel } from './card.ts';
+import { groupedNotes, type ReleaseGroup } from './lists.ts';
+import { pageKey, type Site } from './site.ts';
+
+function impactInputs(site: Site, impact: Impact) {
+  const notes = site.notesByImpact.get(impact) ?? [];
+  return { notes, cacheKey: pageKey(site, ['impact', impact], notes) };
+}
+
+/** `getStaticPaths` of the impact-level pages, keyed by the notes each lists. */
+export function impactPaths(site: Site) {
+  return langItemPaths(
+    IMPACTS,
+    'impact',
+    (impact) => impact,
+    (impact) => impactInputs(site, impact).cacheKey,
+  );
+}
+
+/** Everything an impact-level page shows: its notes across releases. */
+export interface ImpactModel {
+  lang: Lang;
+  path: string;
+  cacheKey: string;
+  name: string;
+  badge: ImpactBadgeModel;
+  heading: string;
+  help: string;
+  groups: ReleaseGroup[];
+}
+
+/** The model of an impact-level page in `lang`. */
+export function impactModel(site: Site, impact: Impact, lang: Lang): ImpactModel {
+  const { notes, cacheKey } = impactInputs(site, impact);
+  const name = t(lang, `impact.${impact}`);
+  return {
+    lang,
+    path: toImpactPath(lang, impact),
+    cacheKey,
+    name,
+    badge: impactBadge(impact, lang),
+    heading: t(lang, 'impact.items', { name }),
+    help: t(lang, `impact.${impact}.help`),
+    groups: groupedNotes(site, notes, lang),
+  };
+}
+
+/** The impact index: each level, its meaning and how many notes have it. */
+export function impactIndexModel(site: Site, lang: Lang) {
+  return IMPACTS.map((impact) => ({
+    href: withBase(site.options.base, toImpactPath(lang, impact)),
+    badge: impactBadge(impact, lang),
+    help: t(lang, `impact.${impact}.help`),
+    count: site.notesByImpact.get(impact)?.length ?? 0,
+  }));
+}

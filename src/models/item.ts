@@ -1,0 +1,214 @@
+import { facetLabel, matchedValues, type NoteFacet } from '../facets.ts';
+import { t } from '../i18n/index.ts';
+import { toEditUrl, toItemPath, toReleasePath, toShortPath, withBase } from '../lib/urls.ts';
+import type { ViewNote } from '../lib/views.ts';
+import { LANGS, type Lang } from '../schemas/fields.ts';
+import {
+  badgesOf,
+  impactBadge,
+  impactOf,
+  noteCard,
+  shownTexts,
+  type FacetBadge,
+  type ImpactBadgeModel,
+  type Link,
+  type NoteCardModel,
+  type ShownText,
+} from './card.ts';
+import { pageKey, type Site } from './site.ts';
+
+/** One row of an item page's facts list. */
+export type ItemFact = { label: string } & (
+  | { as: 'code' | 'text'; text: string }
+  | { as: 'links'; links: Link[]; empty: string }
+  | { as: 'impact'; badge: ImpactBadgeModel; detail: string | undefined }
+);
+
+/** What an item page says about its assessment. */
+export type ItemAssessment =
+  | { kind: 'own'; text: ShownText }
+  | { kind: 'area'; intro: string; verdict: Link }
+  | { kind: 'untriaged'; text: string };
+
+/** Everything an item page (`/<lang>/items/<id>/`) shows. */
+export interface ItemModel {
+  id: string;
+  lang: Lang;
+  path: string;
+  cacheKey: string;
+  title: ShownText;
+  summary: ShownText;
+  /** The notice shown while the page's language is pending translation. */
+  notTranslated: string | undefined;
+  /** Pagefind: result metadata and filters, values in the page's language. */
+  search: { meta: string[]; filters: string[] };
+  /** The release (linking to the item on its page), section and area. */
+  context: { release: Link; section: string; area: string | undefined };
+  impact: ImpactBadgeModel;
+  badges: FacetBadge[];
+  actions: { permalink: string; reference: string; editUrl: string };
+  assessment: ItemAssessment;
+  facts: ItemFact[];
+  linked: {
+    label: string;
+    impact: ImpactBadgeModel;
+    href: string;
+    title: string;
+    release: string;
+    id: string;
+  }[];
+  neighbours: NoteCardModel[];
+}
+
+/** The notes an item page shows besides its own: its neighbours and the notes linked across releases. */
+function itemInputs(site: Site, id: string) {
+  const note = site.noteById.get(id);
+  if (!note) throw new Error(`no note ${id}`);
+  const neighbours = site.neighboursById.get(id) ?? [];
+  const linked = site.linkedNotesById.get(id) ?? [];
+  return { note, neighbours, linked };
+}
+
+/** The cache key of a note's item pages (both languages share it). */
+export function itemKey(site: Site, id: string): string {
+  const { note, neighbours, linked } = itemInputs(site, id);
+  return pageKey(
+    site,
+    ['item', id],
+    [note, ...neighbours, ...linked.map((entry) => entry.note)],
+    linked.map((entry) => entry.link),
+  );
+}
+
+// Pagefind reads "kind:value"; a comma would split the value.
+const filterValue = (value: string) => value.replace(/,/g, '，');
+
+/** Pagefind metadata and filters of a note, values in `lang`. */
+export function searchFacetsOf(site: Site, note: ViewNote, lang: Lang) {
+  const label = (facet: NoteFacet, value: string) => facetLabel(facet, value, lang, site, note);
+  return {
+    meta: site.facets.flatMap((facet) =>
+      facet.search?.meta
+        ? facet.values(note).map((value) => `${facet.search?.name}:${label(facet, value)}`)
+        : [],
+    ),
+    filters: site.facets.flatMap((facet) =>
+      facet.search && facet.search.filter !== false
+        ? matchedValues(facet, note).map(
+            (value) => `${facet.search?.name}:${filterValue(label(facet, value))}`,
+          )
+        : [],
+    ),
+  };
+}
+
+/** The facts list of a note: every facet with an item display, in table order. */
+export function itemFacts(site: Site, note: ViewNote, lang: Lang): ItemFact[] {
+  return site.facets.flatMap((facet): ItemFact[] => {
+    const display = facet.item;
+    if (!display) return [];
+    const values = facet.values(note);
+    const label = t(lang, display.label);
+    if (values.length === 0 && !display.empty) return [];
+    const empty = display.empty ? t(lang, display.empty) : '';
+    const valueLabel = (value: string, of = facet) => facetLabel(of, value, lang, site, note);
+    switch (display.as) {
+      case 'impact': {
+        const detail = site.facets.find((candidate) => candidate.key === display.detail);
+        const [reason] = detail?.values(note) ?? [];
+        return [
+          {
+            label,
+            as: 'impact',
+            badge: impactOf(note, lang),
+            detail: detail && reason !== undefined ? valueLabel(reason, detail) : undefined,
+          },
+        ];
+      }
+      case 'links':
+        return [
+          {
+            label,
+            as: 'links',
+            empty,
+            links: values.map((value) => ({
+              href: facet.href?.(value, lang, site, note) ?? value,
+              label: valueLabel(value),
+            })),
+          },
+        ];
+      default:
+        return [
+          {
+            label,
+            as: display.as,
+            text: values.map((value) => valueLabel(value)).join(', ') || empty,
+          },
+        ];
+    }
+  });
+}
+
+/** The model of a note's item page in `lang`. */
+export function itemModel(site: Site, id: string, lang: Lang): ItemModel {
+  const { note, neighbours, linked } = itemInputs(site, id);
+  const { base, repositoryUrl } = site.options;
+  const texts = shownTexts(note, lang);
+  const releasePath = withBase(base, toReleasePath(lang, note.release));
+  const section = t(lang, `section.${note.section}`);
+  const area = note.area === undefined ? undefined : site.names.area(note.area, lang);
+  const permalink = withBase(base, toShortPath(note.id));
+  return {
+    id: note.id,
+    lang,
+    path: toItemPath(lang, note.id),
+    cacheKey: itemKey(site, id),
+    title: texts.title,
+    summary: texts.summary,
+    notTranslated: texts.fallback
+      ? t(lang, lang === 'en' ? 'item.notTranslated' : 'item.notTranslatedZh')
+      : undefined,
+    search: searchFacetsOf(site, note, lang),
+    context: {
+      release: { href: `${releasePath}#${note.id}`, label: site.names.release(note.release) },
+      section,
+      area,
+    },
+    impact: impactOf(note, lang),
+    badges: badgesOf(site, note, lang),
+    actions: {
+      permalink,
+      reference: `${note.id} — ${texts.title.text}`,
+      editUrl: toEditUrl(repositoryUrl, note.file),
+    },
+    assessment: texts.assessment
+      ? { kind: 'own', text: texts.assessment }
+      : note.areaVerdict
+        ? {
+            kind: 'area',
+            intro: t(lang, 'item.inherited', {
+              scope: [section, area].filter(Boolean).join(' · '),
+            }),
+            verdict: { href: `${releasePath}#remarks`, label: note.areaVerdict[lang] },
+          }
+        : { kind: 'untriaged', text: t(lang, 'impact.untriaged.help') },
+    facts: itemFacts(site, note, lang),
+    linked: linked.map(({ link, note: other }) => ({
+      label: t(lang, `link.${link}`),
+      impact: impactBadge(other.impact, lang),
+      href: withBase(base, toItemPath(lang, other.id)),
+      title: shownTexts(other, lang).title.text,
+      release: site.names.release(other.release),
+      id: other.id,
+    })),
+    neighbours: neighbours.map((neighbour) => noteCard(site, neighbour, lang)),
+  };
+}
+
+/** `getStaticPaths` of the item pages: every note in every language, keyed by what the page shows. */
+export function itemPaths(site: Site) {
+  const keys = new Map([...site.noteById.keys()].map((id) => [id, itemKey(site, id)]));
+  return LANGS.flatMap((lang) =>
+    [...keys].map(([id, cacheKey]) => ({ params: { lang, id }, props: { lang, id }, cacheKey })),
+  );
+}

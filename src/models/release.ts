@@ -1,0 +1,240 @@
+import { t } from '../i18n/index.ts';
+import { langItemPaths } from '../lib/paths.ts';
+import { assessedPercent, coverageOf } from '../lib/triage.ts';
+import {
+  toChecklistPath,
+  toItemPath,
+  toQueuePath,
+  toReleasePath,
+  toTeamPath,
+  withBase,
+} from '../lib/urls.ts';
+import { checklistOf, groupByArea, groupBySectionAndArea, type ViewNote } from '../lib/views.ts';
+import type { Lang } from '../schemas/fields.ts';
+import type { Release } from '../schemas/release.ts';
+import {
+  impactBadge,
+  impactLegend,
+  noteCard,
+  shownTexts,
+  type ImpactBadgeModel,
+  type Link,
+  type NoteCardModel,
+} from './card.ts';
+import { areaLabel, filterForm, impactChart, longDate, type FilterFormModel } from './lists.ts';
+import { pageKey, type Site } from './site.ts';
+
+/** The three pages of a release and the notes each lists. */
+const RELEASE_PAGES = {
+  release: (site: Site, id: string) => site.notesByRelease.get(id) ?? [],
+  checklist: (site: Site, id: string) => site.notesByRelease.get(id) ?? [],
+  untriaged: (site: Site, id: string) => site.untriagedByRelease.get(id) ?? [],
+} as const;
+
+type ReleasePage = keyof typeof RELEASE_PAGES;
+
+function releaseInputs(site: Site, page: ReleasePage, id: string) {
+  const release = site.releaseById.get(id);
+  if (!release) throw new Error(`no release ${id}`);
+  const notes = RELEASE_PAGES[page](site, id);
+  return { release, notes, cacheKey: pageKey(site, [page, id], notes) };
+}
+
+/** `getStaticPaths` of one of a release's pages in every language, keyed by what it lists. */
+export function releasePaths(site: Site, page: ReleasePage) {
+  return langItemPaths(
+    site.releases,
+    'release',
+    (release) => release.id,
+    (release) => releaseInputs(site, page, release.id).cacheKey,
+  );
+}
+
+/** A release's heading facts, in the page's language. */
+function releaseFacts(site: Site, release: Release, notes: readonly ViewNote[], lang: Lang) {
+  return {
+    released: t(lang, 'release.released', { date: longDate(release.releaseDate, lang) }),
+    status: t(lang, `assessment.${release.assessment.status}`),
+    items: t(lang, 'release.items', { count: notes.length }),
+    checklist: withBase(site.options.base, toChecklistPath(lang, release.id)),
+    queue: withBase(site.options.base, toQueuePath(lang, release.id)),
+  };
+}
+
+/** Everything a release page (`/<lang>/releases/<id>/`) shows. */
+export interface ReleaseModel {
+  lang: Lang;
+  path: string;
+  cacheKey: string;
+  title: string;
+  facts: ReturnType<typeof releaseFacts> & { assessed: string; changelog: string };
+  summary: string | undefined;
+  themes: string[];
+  coverage: { summary: string; total: number; assessed: number; parts: string; untriaged: number };
+  chart: ReturnType<typeof impactChart>;
+  legend: ReturnType<typeof impactLegend>;
+  filters: FilterFormModel;
+  sections: {
+    id: string;
+    heading: string;
+    areas: {
+      heading: string;
+      remarks: string[];
+      cards: NoteCardModel[];
+      crossRefs: { href: string; title: string; section: string }[];
+    }[];
+  }[];
+  remarks: {
+    section: string;
+    area: string;
+    text: string;
+    verdict: ImpactBadgeModel | undefined;
+    covers: number | undefined;
+  }[];
+}
+
+/** The model of a release page in `lang`. */
+export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
+  const { release, notes, cacheKey } = releaseInputs(site, 'release', id);
+  const coverage = site.coverageByRelease.get(id) ?? coverageOf([]);
+  const covered = site.remarkCoverageByRelease.get(id) ?? [];
+  const facts = releaseFacts(site, release, notes, lang);
+  return {
+    lang,
+    path: toReleasePath(lang, id),
+    cacheKey,
+    title: site.names.release(id),
+    facts: {
+      ...facts,
+      assessed: t(lang, 'release.assessed', { status: facts.status }),
+      changelog: release.changelogUrl,
+    },
+    summary: release.summary?.[lang],
+    themes: release.themes.map((theme) => theme[lang]),
+    coverage: {
+      summary: t(lang, 'coverage.summary', {
+        assessed: coverage.note + coverage.area,
+        total: coverage.total,
+        percent: assessedPercent(coverage),
+      }),
+      total: coverage.total,
+      assessed: coverage.note + coverage.area,
+      parts: t(lang, 'coverage.parts', { ...coverage }),
+      untriaged: coverage.nobody,
+    },
+    chart: impactChart(site, notes, lang),
+    legend: impactLegend(lang),
+    filters: filterForm(site, notes, lang),
+    sections: groupBySectionAndArea(notes, site.areas).map((group) => ({
+      id: group.section,
+      heading: t(lang, `section.${group.section}`),
+      areas: group.areas.map((areaGroup) => ({
+        heading: areaLabel(site, areaGroup.area, lang),
+        remarks: release.remarks
+          .filter((remark) => remark.section === group.section && remark.area === areaGroup.area)
+          .map((remark) => remark.text[lang]),
+        cards: areaGroup.notes.map((note) => noteCard(site, note, lang, { anchor: true })),
+        crossRefs: areaGroup.crossRefs.map((note) => ({
+          href: `#${note.id}`,
+          title: shownTexts(note, lang).title.text,
+          section: t(lang, `section.${note.section}`),
+        })),
+      })),
+    })),
+    remarks: release.remarks.map((remark, index) => ({
+      section: t(lang, `section.${remark.section}`),
+      area: areaLabel(site, remark.area, lang),
+      text: remark.text[lang],
+      verdict: remark.impact ? impactBadge(remark.impact, lang) : undefined,
+      covers: remark.impact ? covered[index] : undefined,
+    })),
+  };
+}
+
+/** Everything a release's upgrade checklist shows. */
+export interface ChecklistModel {
+  lang: Lang;
+  path: string;
+  cacheKey: string;
+  title: string;
+  rows: {
+    id: string;
+    done: boolean;
+    href: string;
+    title: string;
+    titleLang: string | undefined;
+    impact: ImpactBadgeModel;
+    teams: string;
+    status: string;
+  }[];
+}
+
+/** The model of a release's upgrade checklist in `lang`. */
+export function checklistModel(site: Site, id: string, lang: Lang): ChecklistModel {
+  const { notes, cacheKey } = releaseInputs(site, 'checklist', id);
+  return {
+    lang,
+    path: toChecklistPath(lang, id),
+    cacheKey,
+    title: t(lang, 'checklist.title', { release: site.names.release(id) }),
+    rows: checklistOf(notes).map((note) => {
+      const title = shownTexts(note, lang).title;
+      return {
+        id: note.id,
+        done: note.status === 'done' || note.status === 'accepted',
+        href: withBase(site.options.base, toItemPath(lang, note.id)),
+        title: title.text,
+        titleLang: title.lang,
+        impact: impactBadge(note.impact, lang),
+        teams: note.teams.map((team) => site.names.team(team, lang)).join(', ') || '—',
+        status: note.status ? t(lang, `status.${note.status}`) : '—',
+      };
+    }),
+  };
+}
+
+/** Everything a release's untriaged queue shows. */
+export interface QueueModel {
+  lang: Lang;
+  path: string;
+  cacheKey: string;
+  title: string;
+  release: Link;
+  filters: FilterFormModel;
+  total: number;
+  areas: { id: string; heading: string; teams: Link[]; cards: NoteCardModel[] }[];
+}
+
+/** The model of a release's untriaged queue in `lang`. */
+export function queueModel(site: Site, id: string, lang: Lang): QueueModel {
+  const { notes, cacheKey } = releaseInputs(site, 'untriaged', id);
+  const { base } = site.options;
+  const teamsOfArea = (area: string | undefined) =>
+    site.areas.find((candidate) => candidate.id === area)?.teams ?? [];
+  return {
+    lang,
+    path: toQueuePath(lang, id),
+    cacheKey,
+    title: t(lang, 'queue.title', { release: site.names.release(id) }),
+    release: { href: withBase(base, toReleasePath(lang, id)), label: site.names.release(id) },
+    // Untriaged items have no impact, maturity or components to choose by yet; teams are those they wait for.
+    filters: filterForm(site, notes, lang, {
+      impact: null,
+      component: null,
+      maturity: null,
+      team: (note) => note.waitingFor,
+    }),
+    total: notes.length,
+    areas: groupByArea(notes, site.areas).map((group) => ({
+      id: group.area ?? 'general',
+      heading: `${areaLabel(site, group.area, lang)} (${group.notes.length})`,
+      teams: teamsOfArea(group.area).map((team) => ({
+        href: withBase(base, toTeamPath(lang, team)),
+        label: site.names.team(team, lang),
+      })),
+      cards: group.notes.map((note) =>
+        noteCard(site, note, lang, { filterValues: { team: note.waitingFor } }),
+      ),
+    })),
+  };
+}

@@ -1,0 +1,87 @@
+import { t } from '../i18n/index.ts';
+import { langItemPaths } from '../lib/paths.ts';
+import { toQueuePath, toTeamPath, withBase } from '../lib/urls.ts';
+import { isOpen } from '../lib/views.ts';
+import type { Lang } from '../schemas/fields.ts';
+import { noteCard, type Link, type NoteCardModel } from './card.ts';
+import { groupedNotes, type ReleaseGroup } from './lists.ts';
+import { pageKey, type Site } from './site.ts';
+
+function teamInputs(site: Site, id: string) {
+  const team = site.teams.find((candidate) => candidate.id === id);
+  if (!team) throw new Error(`no team ${id}`);
+  const notes = site.notesByTeam.get(id) ?? [];
+  const waiting = site.notesWaitingByTeam.get(id) ?? [];
+  return { team, notes, waiting, cacheKey: pageKey(site, ['team', id], [...notes, ...waiting]) };
+}
+
+/** `getStaticPaths` of the team pages, keyed by the notes each shows. */
+export function teamPaths(site: Site) {
+  return langItemPaths(
+    site.teams,
+    'team',
+    (team) => team.id,
+    (team) => teamInputs(site, team.id).cacheKey,
+  );
+}
+
+/** Everything a team page shows: what waits for the team, then its notes by release and impact. */
+export interface TeamModel {
+  lang: Lang;
+  path: string;
+  cacheKey: string;
+  name: string;
+  description: string;
+  contact: string | undefined;
+  waitingHeading: string;
+  /** Per release with untriaged items in the team's areas: a link to the queue filtered to the team. */
+  untriaged: { queue: Link; count: string }[];
+  open: NoteCardModel[];
+  groups: ReleaseGroup[];
+}
+
+/** The model of a team page in `lang`. */
+export function teamModel(site: Site, id: string, lang: Lang): TeamModel {
+  const { team, notes, waiting, cacheKey } = teamInputs(site, id);
+  const untriaged = waiting.filter((note) => note.assessedBy === 'nobody');
+  return {
+    lang,
+    path: toTeamPath(lang, id),
+    cacheKey,
+    name: team.name[lang],
+    description: team.description[lang],
+    contact: team.contact,
+    waitingHeading: t(lang, 'team.waiting', { name: team.name[lang] }),
+    untriaged: site.releases.flatMap((release) => {
+      const count = untriaged.filter((note) => note.release === release.id).length;
+      if (count === 0) return [];
+      const queue = withBase(site.options.base, toQueuePath(lang, release.id));
+      return [
+        {
+          queue: {
+            href: `${queue}?team=${encodeURIComponent(id)}`,
+            label: site.names.release(release.id),
+          },
+          count: t(lang, 'team.untriaged', { count }),
+        },
+      ];
+    }),
+    open: notes.filter(isOpen).map((note) => noteCard(site, note, lang, { acrossReleases: true })),
+    groups: groupedNotes(site, notes, lang),
+  };
+}
+
+/** The teams index: each team with its description and counts. */
+export function teamsIndexModel(site: Site, lang: Lang) {
+  return site.teams.map((team) => {
+    const notes = site.notesByTeam.get(team.id) ?? [];
+    return {
+      link: {
+        href: withBase(site.options.base, toTeamPath(lang, team.id)),
+        label: team.name[lang],
+      },
+      description: team.description[lang],
+      counts: `${t(lang, 'release.items', { count: notes.length })} · ${t(lang, 'status.open')}: ${notes.filter(isOpen).length}`,
+    };
+  });
+}

@@ -1,0 +1,119 @@
+import { expect } from 'vitest';
+import { loadProject, type SourceFile } from '../../src/checker/index.ts';
+import { buildSite, type Site, type SiteOptions } from '../../src/models/site.ts';
+import { minimalProject, validNote, withFile } from '../fixtures/minimal-project.ts';
+
+const IDS = [
+  'k8s-1.7-local-volume-unmount',
+  'k8s-1.7-taints-alpha',
+  'k8s-1.7-storage-untriaged',
+  'k8s-1.7-known-untriaged',
+  'k8s-1.8-taints-removed',
+  'k8s-1.7-old-name',
+];
+
+/**
+ * A small project for the page models: two releases; in 1.7 a note with no impact, an open
+ * attention item with maturity and a ticket, an untriaged item covered by the storage area's
+ * verdict and one nobody has assessed; in 1.8 a note following the 1.7 attention item; a retired id.
+ */
+export function modelProject(): SourceFile[] {
+  let files = minimalProject();
+  files = withFile(
+    files,
+    'data/releases/kubernetes-1.8.yaml',
+    [
+      'product: Kubernetes',
+      'version: "1.8"',
+      'idPrefix: k8s-1.8',
+      'releaseDate: 2017-09-28',
+      'changelogUrl: https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.8.md',
+      'assessment:',
+      '  status: in-progress',
+      '',
+    ].join('\n'),
+  );
+  files = withFile(
+    files,
+    'data/areas.yaml',
+    'storage:\n  name: { zh: 存储, en: Storage }\n  teams: [ops]\n',
+  );
+  files = withFile(
+    files,
+    'notes/ids.json',
+    JSON.stringify({ ids: IDS, redirects: { 'k8s-1.7-old-name': 'k8s-1.7-taints-alpha' } }),
+  );
+  files = withFile(
+    files,
+    'notes/kubernetes-1.7/taints-alpha.md',
+    validNote({
+      id: 'id: k8s-1.7-taints-alpha',
+      section: 'section: notable-features',
+      impact: 'impact: attention',
+      reason: undefined,
+      maturity: 'maturity: beta',
+      tickets: 'tickets: [PICT-7]',
+      zh: 'zh:\n  title: 污点 `alpha`\n  summary: 污点, 容忍。\n  assessment: 需要关注。',
+      en: 'en:\n  title: Taints `alpha`\n  summary: Taints, tolerations.\n  assessment: Look at it.',
+    }),
+  );
+  files = withFile(
+    files,
+    'notes/kubernetes-1.7/storage-untriaged.md',
+    validNote({
+      id: 'id: k8s-1.7-storage-untriaged',
+      section: 'section: other-notable-changes',
+      impact: 'impact: untriaged',
+      reason: undefined,
+      teams: undefined,
+      components: undefined,
+      zh: undefined,
+      pendingTranslation: 'pendingTranslation: [zh]',
+      en: 'en:\n  title: Storage change\n  summary: Something in storage.',
+    }),
+  );
+  files = withFile(
+    files,
+    'notes/kubernetes-1.7/known-untriaged.md',
+    validNote({
+      id: 'id: k8s-1.7-known-untriaged',
+      area: undefined,
+      impact: 'impact: untriaged',
+      reason: undefined,
+      teams: undefined,
+      components: undefined,
+      zh: 'zh:\n  title: 已知问题\n  summary: 某个已知问题。',
+      en: 'en:\n  title: A known issue\n  summary: Some known issue.',
+    }),
+  );
+  files = withFile(
+    files,
+    'notes/kubernetes-1.8/taints-removed.md',
+    validNote({
+      id: 'id: k8s-1.8-taints-removed',
+      section: 'section: deprecations',
+      impact: 'impact: action-required',
+      reason: undefined,
+      maturity: 'maturity: removed',
+      follows: 'follows: [k8s-1.7-taints-alpha]',
+      zh: 'zh:\n  title: 污点注解移除\n  summary: 移除。\n  assessment: 升级前处理。',
+      en: 'en:\n  title: Taint annotations removed\n  summary: Removed.\n  assessment: Act before upgrading.',
+    }),
+  );
+  return files;
+}
+
+/** The site of `files` (the model project by default), which must be valid. */
+export function siteOf(
+  files: SourceFile[] = modelProject(),
+  options: Partial<SiteOptions> = {},
+): Site {
+  const { project, problems } = loadProject(files);
+  expect(problems).toEqual([]);
+  return buildSite(project, {
+    base: '/',
+    trackerUrlPattern: 'https://tracker.example/browse/{key}',
+    repositoryUrl: 'https://git.example/notes',
+    ...options,
+  });
+}

@@ -1,0 +1,143 @@
+import { describe, expect, test } from 'vitest';
+import {
+  checklistModel,
+  queueModel,
+  releaseModel,
+  releasePaths,
+} from '../../src/models/release.ts';
+import { validNote, withFile } from '../fixtures/minimal-project.ts';
+import { modelProject, siteOf } from './project.ts';
+
+const site = siteOf();
+
+describe('releaseModel', () => {
+  const model = releaseModel(site, 'kubernetes-1.7', 'en');
+
+  test('counts items assessed individually, by area and not at all', () => {
+    expect(model.coverage).toEqual({
+      summary: '3 of 4 upstream items assessed (75%)',
+      total: 4,
+      assessed: 3,
+      parts: '2 individually, 1 by area verdict, 1 untriaged',
+      untriaged: 1,
+    });
+    expect(model.facts.queue).toBe('/en/releases/kubernetes-1.7/untriaged/');
+  });
+
+  test('groups cards by section (document order) and area (data order, then items without one)', () => {
+    expect(
+      model.sections.map((section) => [
+        section.heading,
+        section.areas.map((area) => [area.heading, area.cards.map((card) => card.anchor)]),
+      ]),
+    ).toEqual([
+      [
+        'Known issues',
+        [
+          ['Storage', ['k8s-1.7-local-volume-unmount']],
+          ['General', ['k8s-1.7-known-untriaged']],
+        ],
+      ],
+      ['Notable features', [['Storage', ['k8s-1.7-taints-alpha']]]],
+      ['Other notable changes', [['Storage', ['k8s-1.7-storage-untriaged']]]],
+    ]);
+    expect(model.sections[2]?.areas[0]?.remarks).toEqual(['Nothing needs direct attention.']);
+  });
+
+  test('lists the remarks with the verdict each states and how many items it covers', () => {
+    expect(model.remarks).toEqual([
+      {
+        section: 'Other notable changes',
+        area: 'Storage',
+        text: 'Nothing needs direct attention.',
+        verdict: { impact: 'none', label: 'No impact' },
+        covers: 1,
+      },
+    ]);
+  });
+
+  test('charts impact by area, unassigned first', () => {
+    expect(
+      model.chart.map((row) => [row.label, row.total, row.segments.map((s) => s.title)]),
+    ).toEqual([
+      ['General', 1, ['Untriaged: 1']],
+      ['Storage', 3, ['Needs attention: 1', 'No impact: 2']],
+    ]);
+  });
+
+  test('keys the page by the notes it lists', () => {
+    const keys = (files = modelProject()) =>
+      new Map(
+        releasePaths(siteOf(files), 'release').map((path) => [path.params.release, path.cacheKey]),
+      );
+    const before = keys();
+    const after = keys(
+      withFile(
+        modelProject(),
+        'notes/kubernetes-1.7/local-volume-unmount.md',
+        validNote({ reason: 'reason: irrelevant' }),
+      ),
+    );
+    expect(after.get('kubernetes-1.7')).not.toBe(before.get('kubernetes-1.7'));
+    expect(after.get('kubernetes-1.8')).toBe(before.get('kubernetes-1.8'));
+    expect(before.get('kubernetes-1.7')).toBe(model.cacheKey);
+  });
+});
+
+describe('queueModel', () => {
+  test('lists only what nobody has assessed, by area, with the teams that triage it', () => {
+    const site = siteOf(
+      withFile(
+        modelProject(),
+        'notes/kubernetes-1.7/storage-untriaged.md',
+        validNote({
+          id: 'id: k8s-1.7-storage-untriaged',
+          section: 'section: known-issues',
+          impact: 'impact: untriaged',
+          reason: undefined,
+          teams: undefined,
+          components: undefined,
+        }),
+      ),
+    );
+    const model = queueModel(site, 'kubernetes-1.7', 'en');
+    expect(
+      model.areas.map((area) => [
+        area.heading,
+        area.teams,
+        area.cards.map((card) => [card.id, card.filters['data-teams']]),
+      ]),
+    ).toEqual([
+      ['General (1)', [], [['k8s-1.7-known-untriaged', '']]],
+      [
+        'Storage (1)',
+        [{ href: '/en/teams/ops/', label: 'Ops' }],
+        [['k8s-1.7-storage-untriaged', 'ops']],
+      ],
+    ]);
+    expect(model.filters.filters.map((filter) => [filter.param, filter.options.length])).toEqual([
+      ['impact', 0],
+      ['team', 1],
+      ['component', 0],
+      ['maturity', 0],
+      ['section', 1],
+    ]);
+  });
+});
+
+describe('checklistModel', () => {
+  test('lists every item above "no impact" with its follow-up status', () => {
+    expect(checklistModel(site, 'kubernetes-1.7', 'zh').rows).toEqual([
+      {
+        id: 'k8s-1.7-taints-alpha',
+        done: false,
+        href: '/zh/items/k8s-1.7-taints-alpha/',
+        title: '污点 `alpha`',
+        titleLang: undefined,
+        impact: { impact: 'attention', label: '需要关注' },
+        teams: '运维组',
+        status: '待处理',
+      },
+    ]);
+  });
+});
