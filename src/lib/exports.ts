@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { NoteFacet } from '../facets.ts';
 import { LANGS, type Lang } from '../schemas/fields.ts';
+import { TRANSLATABLE_TEXTS } from '../schemas/note.ts';
 import { toItemPath, withBase } from './urls.ts';
 import type { ViewNote } from './views.ts';
 
@@ -27,8 +28,14 @@ export interface ExportRecord {
 export interface ExportTexts {
   title: string;
   summary: string;
+  detail?: string;
   assessment?: string;
+  /** The texts that are translations of upstream's (absent when none is). */
+  translated?: string[];
 }
+
+/** The texts of a language the exports carry, in order (the CSV has a column per text and language). */
+const EXPORTED_TEXTS = ['title', 'summary', 'detail', 'assessment'] as const;
 
 /** The document `/notes.json` serves. */
 export interface NotesExport {
@@ -39,7 +46,12 @@ export interface NotesExport {
 const textsSchema = z.strictObject({
   title: z.string().describe('Short title naming the change.'),
   summary: z.string().describe('What changed upstream.'),
+  detail: z.string().optional().describe('More of the upstream text, where the note keeps it.'),
   assessment: z.string().optional().describe('What it means for PICT and what to do.'),
+  translated: z
+    .array(z.enum(TRANSLATABLE_TEXTS))
+    .optional()
+    .describe('Texts that are translations of the upstream text, not written by PICT.'),
 });
 
 /** The schema of one export record: the facet fields, the texts and the URLs. */
@@ -90,8 +102,11 @@ export function toExportRecord(
   for (const lang of LANGS) {
     const shown = note[lang];
     if (!shown) continue;
-    const { title, summary, assessment } = shown;
-    record[lang] = assessment === undefined ? { title, summary } : { title, summary, assessment };
+    const texts = Object.fromEntries(
+      EXPORTED_TEXTS.flatMap((text) => (shown[text] === undefined ? [] : [[text, shown[text]]])),
+    ) as unknown as ExportTexts;
+    if (shown.translated?.length) texts.translated = [...shown.translated];
+    record[lang] = texts;
   }
   // Texts before the URLs, as the schema lists them.
   const { urls, ...rest } = record;
@@ -108,7 +123,7 @@ export function toNotesJson(records: readonly ExportRecord[]): string {
 export function csvColumns(facets: readonly NoteFacet[]): string[] {
   return [
     ...facets.flatMap((facet) => (facet.csv === false ? [] : [facet.csv ?? facet.key])),
-    ...['title', 'summary', 'assessment'].flatMap((text) => LANGS.map((lang) => `${text}_${lang}`)),
+    ...EXPORTED_TEXTS.flatMap((text) => LANGS.map((lang) => `${text}_${lang}`)),
     ...LANGS.map((lang) => `url_${lang}`),
   ];
 }
@@ -126,9 +141,7 @@ export function toCsv(
   base: string,
 ): string {
   const rows = notes.map((note) => {
-    const texts = (['title', 'summary', 'assessment'] as const).flatMap((text) =>
-      LANGS.map((lang) => note[lang]?.[text] ?? ''),
-    );
+    const texts = EXPORTED_TEXTS.flatMap((text) => LANGS.map((lang) => note[lang]?.[text] ?? ''));
     const cells = [
       ...facets.flatMap((facet) => (facet.csv === false ? [] : [facet.values(note).join(' ')])),
       ...texts,

@@ -64,7 +64,10 @@ export function shownTexts(note: ViewNote, lang: Lang) {
   return {
     title: text(shown.texts.title),
     summary: text(shown.texts.summary),
+    detail: shown.texts.detail === undefined ? undefined : text(shown.texts.detail),
     assessment: shown.texts.assessment === undefined ? undefined : text(shown.texts.assessment),
+    /** Which of the shown texts are translations of the upstream text. */
+    translated: shown.texts.translated ?? [],
     fallback: shown.fallback,
   };
 }

@@ -38,6 +38,13 @@ export interface ItemModel {
   cacheKey: string;
   title: ShownText;
   summary: ShownText;
+  /** More of the upstream text, where the note keeps it. */
+  detail: ShownText | undefined;
+  /**
+   * Small print under a text that is a translation of upstream's (by text: `summary`, `detail`):
+   * what it is, and links to the original (the page in the other language, the upstream source).
+   */
+  translated: Partial<Record<'summary' | 'detail', TranslationNotice>>;
   /** The notice shown while the page's language is pending translation. */
   notTranslated: string | undefined;
   /** Pagefind: result metadata and filters, values in the page's language. */
@@ -58,6 +65,12 @@ export interface ItemModel {
     id: string;
   }[];
   neighbours: NoteCardModel[];
+}
+
+/** The small print under a translated text. */
+export interface TranslationNotice {
+  text: string;
+  original: Link[];
 }
 
 /** The notes an item page shows besides its own: its neighbours and the notes linked across releases. */
@@ -149,6 +162,29 @@ export function itemFacts(site: Site, note: ViewNote, lang: Lang): ItemFact[] {
   });
 }
 
+/** The small print of the translated texts (title excepted: its summary's notice covers it). */
+function translationNotices(
+  site: Site,
+  note: ViewNote,
+  lang: Lang,
+  translated: readonly string[],
+): ItemModel['translated'] {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const original: Link[] = [
+    {
+      href: withBase(site.options.base, toItemPath(other, note.id)),
+      label: t(lang, 'item.translated.otherLanguage'),
+    },
+    ...note.upstream.slice(0, 1).map((link) => ({ href: link.url, label: link.label })),
+  ];
+  const notice = { text: t(lang, 'item.translated'), original };
+  return Object.fromEntries(
+    (['summary', 'detail'] as const)
+      .filter((field) => translated.includes(field))
+      .map((field) => [field, notice]),
+  );
+}
+
 /** The model of a note's item page in `lang`. */
 export function itemModel(site: Site, id: string, lang: Lang): ItemModel {
   const { note, neighbours, linked } = itemInputs(site, id);
@@ -165,6 +201,8 @@ export function itemModel(site: Site, id: string, lang: Lang): ItemModel {
     cacheKey: itemKey(site, id),
     title: texts.title,
     summary: texts.summary,
+    detail: texts.detail,
+    translated: translationNotices(site, note, lang, texts.translated),
     notTranslated: texts.fallback
       ? t(lang, lang === 'en' ? 'item.notTranslated' : 'item.notTranslatedZh')
       : undefined,

@@ -90,6 +90,8 @@ describe('toCsv', () => {
         "title_en",
         "summary_zh",
         "summary_en",
+        "detail_zh",
+        "detail_en",
         "assessment_zh",
         "assessment_en",
         "url_zh",

@@ -48,6 +48,7 @@ describe('itemModel', () => {
             },
             "section": "Notable features",
           },
+          "detail": undefined,
           "facts": [
             {
               "as": "code",
@@ -177,6 +178,7 @@ describe('itemModel', () => {
             "lang": undefined,
             "text": "Taints \`alpha\`",
           },
+          "translated": {},
         }
       `);
   });
@@ -215,6 +217,35 @@ describe('itemModel', () => {
       kind: 'untriaged',
       text: 'Nobody has assessed it yet.',
     });
+  });
+
+  test('shows upstream detail and says in small print which texts are translated, linking the original', () => {
+    const translated = siteOf(
+      withFile(
+        modelProject(),
+        'notes/kubernetes-1.7/local-volume-unmount.md',
+        validNote({
+          zh: 'zh:\n  title: 本地卷的unmount问题\n  summary: 本地卷路径无法卸载。\n  detail: 上游细节。\n  assessment: PICT还未使用本特性。\n  translated: [title, summary, detail]',
+          en: 'en:\n  title: Local volumes fail to unmount\n  summary: Local volume paths fail to unmount.\n  detail: Upstream detail.\n  assessment: PICT does not use it.',
+        }),
+      ),
+      { base: '/pict-notes/' },
+    );
+    const zh = itemModel(translated, 'k8s-1.7-local-volume-unmount', 'zh');
+    expect(zh.detail).toEqual({ text: '上游细节。', lang: undefined });
+    expect(zh.translated).toEqual({
+      summary: {
+        text: '译自上游原文。原文：',
+        original: [
+          { href: '/pict-notes/en/items/k8s-1.7-local-volume-unmount/', label: '英文页面' },
+          { href: 'https://github.com/kubernetes/kubernetes/issues/48331', label: '#48331' },
+        ],
+      },
+      detail: zh.translated.summary,
+    });
+    const en = itemModel(translated, 'k8s-1.7-local-volume-unmount', 'en');
+    expect(en.detail?.text).toBe('Upstream detail.');
+    expect(en.translated).toEqual({});
   });
 
   test('shows the reason of "no impact" next to the impact', () => {
