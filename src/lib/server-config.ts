@@ -33,6 +33,22 @@ export const CACHE_CONTROL = {
   other: 'public, max-age=300',
 } as const;
 
+/** Content type of each kind of file the site has (extensions, space-separated). */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  'text/html': 'html',
+  'text/css': 'css',
+  'text/javascript': 'js mjs',
+  'application/json': 'json',
+  'text/csv': 'csv',
+  'image/svg+xml': 'svg',
+  'application/xml': 'xml',
+  'text/plain': 'txt',
+  'application/wasm': 'wasm',
+  'image/png': 'png',
+  'image/x-icon': 'ico',
+  'font/woff2': 'woff2',
+};
+
 const SAFE_PATH = /^[\w./-]*$/;
 
 /** A site-relative path checked to be safe to write into a server configuration unquoted. */
@@ -160,7 +176,16 @@ export function nginxServerConf(model: ServerModel): string {
     '  absolute_redirect off;',
     '  gzip_static on;',
     '  gzip_vary on;',
+    // The site's own file kinds, so no system mime.types is needed (Debian's lacks csv and mjs);
+    // text/html always has its charset.
+    `  types { ${Object.entries(CONTENT_TYPES)
+      .map(([type, extensions]) => `${type} ${extensions};`)
+      .join(' ')} }`,
+    '  default_type application/octet-stream;',
     '  charset utf-8;',
+    `  charset_types ${Object.keys(CONTENT_TYPES)
+      .filter((type) => type !== 'text/html' && /^text\/|json|xml|javascript/.test(type))
+      .join(' ')};`,
     '  server_tokens off;',
     `  error_page 404 ${base}${safePath(model.notFound.other)};`,
     ...headers,
