@@ -33,10 +33,14 @@ export interface SiteFiles {
   files: ReadonlySet<string>;
 }
 
-/** How the site is served: its base path and, optionally, its absolute origin (links to it count as internal). */
+/**
+ * How the site is served: its base path and, optionally, its absolute origin (links to it count as
+ * internal); with `folders`, every folder above a page counts as a link that must resolve.
+ */
 export interface LinkOptions {
   base: string;
   site?: string;
+  folders?: boolean;
 }
 
 /** What a check found: the broken links and how many pages and internal links it looked at. */
@@ -203,8 +207,8 @@ export function folderPrefixes(file: string): string[] {
 
 /**
  * Checks every internal link of every page: it must lead to a file, and its fragment to an id on that
- * page. Every folder above a page counts as a link too (a reader trims `/zh/items/x/` to `/zh/items/`),
- * so each must have a page.
+ * page. With `options.folders`, every folder above a page counts as a link too (a reader trims
+ * `/zh/items/x/` to `/zh/items/`), so each must have a page.
  */
 export function checkLinks(site: SiteFiles, options: LinkOptions): LinkReport {
   const idsOf = new Map<string, Set<string>>();
@@ -227,7 +231,7 @@ export function checkLinks(site: SiteFiles, options: LinkOptions): LinkReport {
       const reason = brokenReason(target, site, ids, options);
       if (reason) broken.push({ page, href: link.value, reason });
     }
-    for (const folder of folderPrefixes(file)) {
+    for (const folder of options.folders ? folderPrefixes(file) : []) {
       links += 1;
       if (!fileForPath(folder, site.files)) {
         broken.push({
