@@ -1,70 +1,17 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startNginx, type RunningNginx } from '../../scripts/serve.ts';
 import { parseCsp, readPageHead } from '../../src/lib/csp.ts';
 import { folderPrefixes } from '../../src/lib/links.ts';
 import { LANGS } from '../../src/schemas/fields.ts';
-import { minimalProject, validNote } from '../fixtures/minimal-project.ts';
-import { buildSite, TMP } from '../support/build-site.ts';
+import { buildSite } from '../support/build-site.ts';
 import { listFiles, readPages, readProject, retiredIds } from '../support/dist.ts';
 import { freePort, rawGet, type RawResponse } from '../support/http.ts';
+import { LIVE, writeNginxFixture } from '../support/nginx-site.ts';
 
-const LIVE = 'k8s-1.7-local-volume-unmount';
-const OTHER = 'k8s-1.8-kubelet-flag';
-
-/**
- * A small site for the server: two releases (so an upgrade path exists), and retired ids — one renamed
- * note and a chain (renamed twice) — as `npm run ids` records renames.
- */
-function writeFixture(): string {
-  const root = join(TMP, 'test-fixtures', 'nginx-site');
-  rmSync(root, { recursive: true, force: true });
-  const files = [
-    ...minimalProject().filter((file) => file.path !== 'notes/ids.json'),
-    {
-      path: 'data/releases/kubernetes-1.8.yaml',
-      text: [
-        'product: Kubernetes',
-        'version: "1.8"',
-        'idPrefix: k8s-1.8',
-        'releaseDate: 2017-09-28',
-        'changelogUrl: https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.8.md',
-        'assessment:',
-        '  status: in-progress',
-        '',
-      ].join('\n'),
-    },
-    {
-      path: 'notes/kubernetes-1.8/kubelet-flag.md',
-      text: validNote({
-        id: `id: ${OTHER}`,
-        section: 'section: deprecations',
-        impact: 'impact: attention',
-        reason: undefined,
-      }),
-    },
-    {
-      path: 'notes/ids.json',
-      text: `${JSON.stringify(
-        {
-          ids: [LIVE, OTHER, 'k8s-1.7-old-name', 'k8s-1.7-oldest-name'],
-          redirects: { 'k8s-1.7-old-name': LIVE, 'k8s-1.7-oldest-name': 'k8s-1.7-old-name' },
-        },
-        null,
-        2,
-      )}\n`,
-    },
-  ];
-  for (const file of files) {
-    mkdirSync(dirname(join(root, file.path)), { recursive: true });
-    writeFileSync(join(root, file.path), file.text);
-  }
-  return root;
-}
-
-const fixture = writeFixture();
+const fixture = writeNginxFixture();
 const project = readProject(fixture);
 const retired = retiredIds(project);
 const noteIds = project.notes.map((note) => note.data.id);
