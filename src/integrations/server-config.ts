@@ -36,15 +36,20 @@ const MIN_COMPRESS_BYTES = 256;
 const PAGEFIND_BINARY_FOLDERS = new Set(['fragment', 'index', 'filter']);
 const gzipAsync = promisify(gzip);
 
-/** What the last build saw of each file it compressed or read: size and time, and a page's head. */
+/**
+ * What the last build saw of each file it compressed or read: size and time, and of a page whether it
+ * is noindex and its policy (an index into `policies`: thousands of pages share a few).
+ */
 interface FileRecord {
   mtimeMs: number;
   size: number;
-  head?: PageHead;
+  noindex?: boolean;
+  csp?: number;
 }
 
 interface ServerFilesRecord {
   outDir: string;
+  policies: string[];
   files: Record<string, FileRecord>;
 }
 
@@ -158,9 +163,32 @@ export function serverConfig(): AstroIntegration {
         if (!project) throw new Error('pict-check-source must run first: it reads the notes.');
         const previous = readJsonFile(recordFile) as ServerFilesRecord | undefined;
         const known = previous?.outDir === outDir ? previous.files : {};
+        const knownPolicies = previous?.policies ?? [];
+        const policyIndex = new Map<string, number>();
+        const indexOfPolicy = (policy: string | undefined) => {
+          if (policy === undefined) return undefined;
+          if (!policyIndex.has(policy)) policyIndex.set(policy, policyIndex.size);
+          return policyIndex.get(policy);
+        };
+        const stats = new Map<string, { mtimeMs: number; size: number }>();
         rmSync(recordFile, { force: true });
         const files: Record<string, FileRecord> = {};
-        const stat = (path: string) => statSync(join(outDir, path));
+        const stat = (path: string) => {
+          let found = stats.get(path);
+          if (!found) {
+            const { mtimeMs, size } = statSync(join(outDir, path));
+            found = { mtimeMs, size };
+            stats.set(path, found);
+          }
+          return found;
+        };
+        const knownHead = (record: FileRecord | undefined): PageHead | undefined =>
+          record?.noindex === undefined
+            ? undefined
+            : {
+                noindex: record.noindex,
+                csp: record.csp === undefined ? undefined : knownPolicies[record.csp],
+              };
         const unchanged = (path: string, now: { mtimeMs: number; size: number }) =>
           known[path]?.mtimeMs === now.mtimeMs && known[path]?.size === now.size;
 
@@ -171,10 +199,10 @@ export function serverConfig(): AstroIntegration {
         for (const path of routeFiles.filter((file) => file.endsWith('.html'))) {
           const { mtimeMs, size } = stat(path);
           const head =
-            (unchanged(path, { mtimeMs, size }) ? known[path]?.head : undefined) ??
+            (unchanged(path, { mtimeMs, size }) ? knownHead(known[path]) : undefined) ??
             readPageHead(readFileSync(join(outDir, path), 'utf8'));
           heads.set(path, head);
-          files[path] = { mtimeMs, size, head };
+          files[path] = { mtimeMs, size, noindex: head.noindex, csp: indexOfPolicy(head.csp) };
         }
 
         const redirects = siteRedirects(
@@ -245,7 +273,8 @@ export function serverConfig(): AstroIntegration {
           removed += 1;
         }
         mkdirSync(dirname(recordFile), { recursive: true });
-        writeFileSync(recordFile, JSON.stringify({ outDir, files } satisfies ServerFilesRecord));
+        const record: ServerFilesRecord = { outDir, policies: [...policyIndex.keys()], files };
+        writeFileSync(recordFile, JSON.stringify(record));
         logger.info(
           `Server config in ${relative(process.cwd(), serverDir) || serverDir}: ${redirects.length} redirect(s), ${model.cspByPage.size + 1} page policy(ies); ${toCompress.length} file(s) compressed, ${removed} stale .gz removed.`,
         );
