@@ -20,8 +20,11 @@ describe('the server files after a rebuild that changes one note and removes ano
   const first = await runBuild(build, outDir);
   if (first.code !== 0) throw new Error(first.output);
   const gz = (path: string) => join(outDir, `${path}.gz`);
-  const unchangedPage = 'en/teams/index.html';
-  const unchangedGzWritten = statSync(gz(unchangedPage)).mtimeMs;
+  const gzWritten = new Map(
+    listFiles(outDir)
+      .filter((file) => file.endsWith('.html.gz'))
+      .map((file) => [file.slice(0, -3), statSync(join(outDir, file)).mtimeMs]),
+  );
   const firstFiles = listFiles(outDir);
 
   const changed = join(root, 'notes/kubernetes-1.7/local-volume-unmount.md');
@@ -53,7 +56,15 @@ describe('the server files after a rebuild that changes one note and removes ano
     const page = `zh/items/${LIVE}/index.html`;
     expect(read(page).toString()).toContain('改过的标题');
     expect(gunzipSync(readFileSync(gz(page))).toString()).toContain('改过的标题');
-    expect(statSync(gz(unchangedPage)).mtimeMs).toBe(unchangedGzWritten);
+    // Astro reports the pages it kept from the last build as "(cached)".
+    const cached = [...second.output.matchAll(/\/(\S+\.html) \(cached\)/g)].map(
+      (match) => match[1],
+    );
+    expect(cached.length).toBeGreaterThan(5);
+    const again = cached.filter(
+      (file) => statSync(gz(file ?? '')).mtimeMs !== gzWritten.get(file ?? ''),
+    );
+    expect(again).toEqual([]);
   });
 
   test('leaves nothing of the removed note: no page, no .gz, no redirect, no sitemap entry', () => {
