@@ -44,7 +44,7 @@ interface FileRecord {
   mtimeMs: number;
   size: number;
   noindex?: boolean;
-  csp?: number;
+  csp?: number | undefined;
 }
 
 interface ServerFilesRecord {
