@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { readJsonFile } from '../src/lib/json-file.ts';
+import { serverDirOf } from '../src/lib/server-config.ts';
 
 /** Where nginx is looked for: `NGINX`, then the Debian package's path, then `PATH`. */
 export function findNginx(): string | undefined {
@@ -47,6 +48,8 @@ export interface RunningNginx {
   origin: string;
   /** The base path the site was built for, e.g. `/` or `/pict-notes/`. */
   base: string;
+  /** The temporary folder holding nginx's configuration, pid and temporary files (removed by `stop`). */
+  prefix: string;
   process: ChildProcess;
   /** Stops nginx and removes its temporary folder. */
   stop: () => Promise<void>;
@@ -118,7 +121,7 @@ async function waitForPort(child: ChildProcess, port: number, host: string, outp
  */
 export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   const dist = resolve(options.dist);
-  const serverDir = `${dist.replace(/\/+$/, '')}-server`;
+  const serverDir = serverDirOf(dist);
   const site = readJsonFile(join(serverDir, 'site.json')) as { base?: string } | undefined;
   if (!existsSync(join(dist, 'index.html')) || !site?.base) {
     throw new Error(
@@ -162,7 +165,13 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     await stop();
     throw error;
   }
-  return { origin: `http://${host}:${options.port}`, base: site.base, process: child, stop };
+  return {
+    origin: `http://${host}:${options.port}`,
+    base: site.base,
+    prefix,
+    process: child,
+    stop,
+  };
 }
 
 async function main(): Promise<number> {
@@ -180,7 +189,9 @@ async function main(): Promise<number> {
     console.error((error as Error).message);
     return 1;
   }
-  console.log(`nginx serves ${dist} at http://localhost:${port}${running.base} — Ctrl+C stops it.`);
+  console.log(
+    `nginx serves ${dist} at http://localhost:${port}${running.base} (configuration, pid and temporary files in ${running.prefix}) — Ctrl+C stops it.`,
+  );
   const stopped = new Promise<number>((done) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => void running.stop().then(() => done(0)));

@@ -9,7 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { constants, gzip } from 'node:zlib';
@@ -21,6 +21,7 @@ import {
   nginxHttpConf,
   nginxServerConf,
   redirectsFile,
+  serverDirOf,
   type ServerModel,
 } from '../lib/server-config.ts';
 import { sharedCheckedProject } from '../lib/shared-project.ts';
@@ -51,11 +52,6 @@ interface ServerFilesRecord {
   outDir: string;
   policies: string[];
   files: Record<string, FileRecord>;
-}
-
-/** The server configuration folder of an output folder: beside it, never inside (it is not served). */
-export function serverDirOf(outDir: string): string {
-  return `${outDir.replace(/[\\/]+$/, '')}-server`;
 }
 
 /** The retired ids of a checked project and the existing note each leads to (as the pages have them). */
@@ -159,6 +155,7 @@ export function serverConfig(): AstroIntegration {
         others.add(assetsFolder);
       },
       'astro:build:done': async ({ assets, logger }) => {
+        const started = performance.now();
         const project = sharedCheckedProject();
         if (!project) throw new Error('pict-check-source must run first: it reads the notes.');
         const previous = readJsonFile(recordFile) as ServerFilesRecord | undefined;
@@ -245,7 +242,7 @@ export function serverConfig(): AstroIntegration {
         const serverDir = serverDirOf(outDir);
         writeIfChanged(join(serverDir, 'nginx', 'http.conf'), nginxHttpConf(model));
         writeIfChanged(join(serverDir, 'nginx', 'server.conf'), nginxServerConf(model));
-        const siteJson = { base, site: root, outDir: basename(outDir) };
+        const siteJson = { base, site: root };
         writeIfChanged(join(serverDir, 'site.json'), `${JSON.stringify(siteJson, null, 2)}\n`);
 
         // Compressed copies: again only for files changed since the last build (or whose copy is gone).
@@ -276,7 +273,7 @@ export function serverConfig(): AstroIntegration {
         const record: ServerFilesRecord = { outDir, policies: [...policyIndex.keys()], files };
         writeFileSync(recordFile, JSON.stringify(record));
         logger.info(
-          `Server config in ${relative(process.cwd(), serverDir) || serverDir}: ${redirects.length} redirect(s), ${model.cspByPage.size + 1} page policy(ies); ${toCompress.length} file(s) compressed, ${removed} stale .gz removed.`,
+          `Server config in ${relative(process.cwd(), serverDir) || serverDir}: ${redirects.length} redirect(s), ${model.cspByPage.size + 1} page policy(ies); ${toCompress.length} file(s) compressed, ${removed} stale .gz removed, in ${Math.round(performance.now() - started)} ms.`,
         );
       },
     },

@@ -19,6 +19,11 @@ export interface ServerModel {
   assets: string;
 }
 
+/** The server configuration folder of an output folder: beside it (`dist-server/`), never inside, so it is never served. */
+export function serverDirOf(outDir: string): string {
+  return `${outDir.replace(/[\\/]+$/, '')}-server`;
+}
+
 /** Headers every response carries. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
