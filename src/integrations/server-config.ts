@@ -12,7 +12,7 @@ import {
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { constants, gzip } from 'node:zlib';
+import { gzip } from 'node:zlib';
 import { headerCsp, mergeCsp, readPageHead, type PageHead } from '../lib/csp.ts';
 import { readJsonFile } from '../lib/json-file.ts';
 import { resolveRedirect, type Project } from '../lib/project.ts';
@@ -36,6 +36,11 @@ const MIN_COMPRESS_BYTES = 256;
 /** Pagefind's index folders: binary files, gzipped by Pagefind itself. */
 const PAGEFIND_BINARY_FOLDERS = new Set(['fragment', 'index', 'filter']);
 const gzipAsync = promisify(gzip);
+/**
+ * zlib's default level: on the largest list page (1.6 MB) level 9 took 5× the time for 1.5 % fewer
+ * bytes, and a rebuild compresses every list page again.
+ */
+const GZIP_LEVEL = 6;
 
 /**
  * What the last build saw of each file it compressed or read: size and time, and of a page whether it
@@ -208,9 +213,13 @@ export function serverConfig(): AstroIntegration {
         );
         const redirected = new Set(redirects.map((redirect) => `${redirect.from}index.html`));
         const served = [...heads].filter(([path]) => !redirected.has(path));
-        const policies = served.flatMap(([path, head]) =>
-          head.csp === undefined ? [] : [[path, headerCsp(head.csp)] as const],
-        );
+        // Thousands of pages share a few policies: each is turned into its header form once.
+        const headerOf = new Map<string, string>();
+        const policies = served.flatMap(([path, head]) => {
+          if (head.csp === undefined) return [];
+          if (!headerOf.has(head.csp)) headerOf.set(head.csp, headerCsp(head.csp));
+          return [[path, headerOf.get(head.csp) ?? ''] as const];
+        });
         const counts = Map.groupBy(policies, ([, policy]) => policy);
         const [csp] = [...counts].sort((a, b) => b[1].length - a[1].length)[0] ?? [''];
         const model: ServerModel = {
@@ -218,7 +227,7 @@ export function serverConfig(): AstroIntegration {
           redirects,
           csp,
           cspByPage: new Map(policies.filter(([, policy]) => policy !== csp)),
-          mergedCsp: mergeCsp([...heads.values()].flatMap((head) => head.csp ?? [])),
+          mergedCsp: mergeCsp(new Set([...heads.values()].flatMap((head) => head.csp ?? []))),
           notFound: {
             ...Object.fromEntries(LANGS.map((lang) => [lang, `${lang}/404/index.html`])),
             other: '404.html',
@@ -260,7 +269,7 @@ export function serverConfig(): AstroIntegration {
         }
         await inPool(toCompress, 4, async (path) => {
           const text = readFileSync(join(outDir, path));
-          const gz = await gzipAsync(text, { level: constants.Z_BEST_COMPRESSION });
+          const gz = await gzipAsync(text, { level: GZIP_LEVEL });
           writeFileSync(join(outDir, `${path}.gz`), gz);
         });
         let removed = 0;
