@@ -8,13 +8,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
   accessSync,
+  closeSync,
   constants,
   existsSync,
+  mkdirSync,
   mkdtempSync,
+  openSync,
+  readSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
-  mkdirSync,
 } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,7 +66,7 @@ export interface NginxOptions {
   port: number;
   /** Address to listen on; all interfaces when absent. */
   host?: string;
-  /** Write the access log to standard output. */
+  /** Copy nginx's access log to standard output. */
   accessLog?: boolean;
 }
 
@@ -78,7 +82,8 @@ function mainConf(prefix: string, root: string, serverDir: string, options: Ngin
     ...(process.getuid?.() === 0 ? ['user root;'] : []),
     'events { worker_connections 256; }',
     'http {',
-    `  access_log ${options.accessLog ? '/dev/stdout' : 'off'};`,
+    // Into a file that is followed: nginx cannot open /dev/stdout when it is a socket (as under Node).
+    `  access_log ${options.accessLog ? `"${join(prefix, 'access.log')}"` : 'off'};`,
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
       (kind) => `  ${kind}_temp_path "${join(prefix, kind)}";`,
     ),
@@ -95,6 +100,30 @@ function mainConf(prefix: string, root: string, serverDir: string, options: Ngin
     '}',
     '',
   ].join('\n');
+}
+
+/** Copies what is appended to a file to standard output, checking every 100 ms, until stopped. */
+function followFile(path: string): { stop: () => void } {
+  let offset = 0;
+  const copyNew = () => {
+    const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+    if (size <= offset) return;
+    const file = openSync(path, 'r');
+    try {
+      const chunk = Buffer.alloc(size - offset);
+      offset += readSync(file, chunk, 0, chunk.length, offset);
+      process.stdout.write(chunk);
+    } finally {
+      closeSync(file);
+    }
+  };
+  const timer = setInterval(copyNew, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      copyNew();
+    },
+  };
 }
 
 /** Resolves when something accepts connections on the port, or rejects when nginx exits first. */
@@ -145,7 +174,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   const conf = join(prefix, 'nginx.conf');
   writeFileSync(conf, mainConf(prefix, root, serverDir, options));
   const child = spawn(nginx, ['-p', prefix, '-e', 'stderr', '-c', conf], {
-    stdio: ['ignore', options.accessLog ? 'inherit' : 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -153,9 +182,11 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     if (options.accessLog) process.stderr.write(chunk);
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const follow = options.accessLog ? followFile(join(prefix, 'access.log')) : undefined;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
+    follow?.stop();
     rmSync(prefix, { recursive: true, force: true });
   };
   const host = options.host ?? '127.0.0.1';
@@ -182,6 +213,10 @@ async function main(): Promise<number> {
     console.error(`PORT — found "${process.env['PORT']}", expected a port number (1–65535)`);
     return 2;
   }
+  // Listening for Ctrl+C from the start, so a signal during start-up also stops nginx and cleans up.
+  let interrupted: (() => void) | undefined;
+  const interrupt = new Promise<void>((done) => (interrupted = done));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => interrupted?.());
   let running: RunningNginx;
   try {
     running = await startNginx({ dist, port, accessLog: true });
@@ -192,13 +227,12 @@ async function main(): Promise<number> {
   console.log(
     `nginx serves ${dist} at http://localhost:${port}${running.base} (configuration, pid and temporary files in ${running.prefix}) — Ctrl+C stops it.`,
   );
-  const stopped = new Promise<number>((done) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => void running.stop().then(() => done(0)));
-    }
-    running.process.once('exit', (code) => void running.stop().then(() => done(code ?? 1)));
-  });
-  return stopped;
+  const exit = new Promise<number>((done) =>
+    running.process.once('exit', (code) => done(code ?? 1)),
+  );
+  const code = await Promise.race([interrupt.then(() => 0), exit]);
+  await running.stop();
+  return code;
 }
 
 if (import.meta.main) process.exitCode = await main();

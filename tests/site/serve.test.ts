@@ -22,10 +22,15 @@ function serve(dist: string, env: Record<string, string>, unprivileged = false) 
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  let listening = false;
   const started = new Promise<void>((done, fail) => {
-    child.stdout.on('data', () => output.includes('Ctrl+C stops it') && done());
-    void exited.then(() => fail(new Error(`serve exited:\n${output}`)));
+    child.stdout.on('data', () => {
+      if (output.includes('Ctrl+C stops it')) ((listening = true), done());
+    });
+    void exited.then(() => listening || fail(new Error(`serve exited:\n${output}`)));
   });
+  // Tests of bad input never wait for it to start.
+  started.catch(() => undefined);
   return { child, started, exited, output: () => output };
 }
 
