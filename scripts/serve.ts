@@ -227,9 +227,10 @@ async function main(): Promise<number> {
   console.log(
     `nginx serves ${dist} at http://localhost:${port}${running.base} (configuration, pid and temporary files in ${running.prefix}) — Ctrl+C stops it.`,
   );
-  const exit = new Promise<number>((done) =>
-    running.process.once('exit', (code) => done(code ?? 1)),
-  );
+  const exit = new Promise<number>((done) => {
+    if (running.process.exitCode !== null) done(running.process.exitCode);
+    running.process.once('exit', (code) => done(code ?? 1));
+  });
   const code = await Promise.race([interrupt.then(() => 0), exit]);
   await running.stop();
   return code;
