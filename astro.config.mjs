@@ -7,18 +7,21 @@ import { siteConfig } from './site.config.ts';
 import { checkSource } from './src/integrations/check-source.ts';
 import { pruneOutput } from './src/incremental/prune-output.ts';
 import { searchIndex } from './src/incremental/search-index.ts';
+import { serverConfig } from './src/integrations/server-config.ts';
 
 export default defineConfig({
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // pruneOutput runs before searchIndex, so pages no longer built are not indexed.
+  // pruneOutput runs before searchIndex, so pages no longer built are not indexed; serverConfig runs
+  // last, so it compresses the search index too.
   integrations: [
     checkSource(),
     mdx(),
     pruneOutput(),
     searchIndex({ notesPerBundle: siteConfig.searchBundleNotes }),
+    serverConfig(),
   ],
   markdown: {
     syntaxHighlight: false,

@@ -1,7 +1,8 @@
 /**
  * Checks the internal links of a built site: `node scripts/check-links.ts <distDir> [--base /pict-notes/]`.
  * Every href/src (and meta refresh target) inside the site must lead to a file of `distDir`, and its
- * `#fragment` to an id on that page. Prints one line per broken link and exits 1, or a summary.
+ * `#fragment` to an id on that page, and every folder above a page (what a reader trims its URL back to)
+ * must have a page too. Prints one line per broken link and exits 1, or a summary.
  * `--base` and `--site` default to the configured ones (`PICT_BASE`, `PICT_SITE`, as for the build);
  * absolute links to the site are checked too.
  */
@@ -40,7 +41,7 @@ function main(): number {
   );
   const report = checkLinks(
     { pages, files },
-    { base: values.base ?? siteConfig.base, site: values.site ?? siteConfig.site },
+    { base: values.base ?? siteConfig.base, site: values.site ?? siteConfig.site, folders: true },
   );
   if (report.broken.length > 0) {
     for (const link of report.broken) console.error(formatBrokenLink(link));

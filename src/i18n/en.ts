@@ -178,6 +178,15 @@ export const en = {
   'upgrade.none': 'Upgrade paths appear once there are two releases of a product.',
   'upgrade.items': 'Items on this path',
   'upgrade.counted': 'Counted, not listed',
+  'upgrade.fromTitle': 'Upgrading from {from}',
+  'upgrade.all': 'All upgrade paths',
+  'redirect.folder': 'Nothing is listed here. Continue to',
+  'notFound.title': 'Page not found',
+  'notFound.body':
+    'There is no page at this address. It may have been mistyped, or the link you followed is out of date.',
+  'notFound.search':
+    'Search for a feature, component or id with the Search button at the top (or press /), or start from one of these pages:',
+  'notFound.home': 'All upstream releases',
 } as const;
 
 /** A UI string key. */

@@ -176,4 +176,11 @@ export const zh: Record<UiKey, string> = {
   'upgrade.none': '某个产品有两个版本后，这里会出现升级路径。',
   'upgrade.items': '此路径上的条目',
   'upgrade.counted': '其余条目（只计数）',
+  'upgrade.fromTitle': '从 {from} 升级',
+  'upgrade.all': '全部升级路径',
+  'redirect.folder': '此处没有单独的列表，请前往',
+  'notFound.title': '页面不存在',
+  'notFound.body': '此地址没有页面：可能是地址输入有误，或所点击的链接已经过时。',
+  'notFound.search': '可用页面顶部的“搜索”按钮（或按 /）搜索功能、组件或编号，或从以下页面开始：',
+  'notFound.home': '全部上游版本',
 };

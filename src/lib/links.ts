@@ -35,10 +35,14 @@ export interface SiteFiles {
   files: ReadonlySet<string>;
 }
 
-/** How the site is served: its base path and, optionally, its absolute origin (links to it count as internal). */
+/**
+ * How the site is served: its base path and, optionally, its absolute origin (links to it count as
+ * internal); with `folders`, every folder above a page counts as a link that must resolve.
+ */
 export interface LinkOptions {
   base: string;
   site?: string;
+  folders?: boolean;
 }
 
 /** What a check found: the broken links and how many pages and internal links it looked at. */
@@ -184,7 +188,23 @@ export function fileForPath(path: string, files: ReadonlySet<string>): string | 
   return candidates.find((candidate) => files.has(candidate));
 }
 
-/** Checks every internal link of every page: it must lead to a file, and its fragment to an id on that page. */
+/**
+ * The folders above a built page that a reader may trim its URL back to, nearest first:
+ * `zh/items/x/index.html` → `zh/items/`, `zh/`, `` (the site root).
+ */
+export function folderPrefixes(file: string): string[] {
+  const folders = file.split('/').slice(0, -1);
+  if (file.endsWith('/index.html') || file === 'index.html') folders.pop();
+  return folders
+    .map((_, index) => `${folders.slice(0, folders.length - index).join('/')}/`)
+    .concat(file === 'index.html' ? [] : ['']);
+}
+
+/**
+ * Checks every internal link of every page: it must lead to a file, and its fragment to an id on that
+ * page. With `options.folders`, every folder above a page counts as a link too (a reader trims
+ * `/zh/items/x/` to `/zh/items/`), so each must have a page.
+ */
 export function checkLinks(site: SiteFiles, options: LinkOptions): LinkReport {
   // Each page is parsed once, for both its links and the ids other pages' fragments point at.
   const scanned = new Map(
@@ -204,6 +224,16 @@ export function checkLinks(site: SiteFiles, options: LinkOptions): LinkReport {
       links += 1;
       const reason = brokenReason(target, site, ids, options);
       if (reason) broken.push({ page, href: link.value, reason });
+    }
+    for (const folder of options.folders ? folderPrefixes(file) : []) {
+      links += 1;
+      if (!fileForPath(folder, site.files)) {
+        broken.push({
+          page,
+          href: `${normalizeBase(options.base)}${folder}`,
+          reason: 'folder of the page has no page',
+        });
+      }
     }
   }
   return { broken, pages: site.pages.size, links };

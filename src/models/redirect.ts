@@ -84,3 +84,37 @@ export function rootModel(site: Site, title: { zh: string; en: string }): LangRe
     script: withBase(base, 'lang-redirect.js'),
   };
 }
+
+/** A folder that lists nothing itself (`/<lang>/items/`, `/<lang>/releases/`): it sends the reader on. */
+export function folderRedirectModel(
+  base: string,
+  lang: Lang,
+  to: string,
+  label: string,
+): RedirectModel {
+  const url = withBase(base, to);
+  return {
+    htmlLang: htmlLang(lang),
+    title: t(lang, 'redirect.title'),
+    target: url,
+    body: t(lang, 'redirect.folder'),
+    label,
+    cacheKey: `folder:${to}`,
+  };
+}
+
+/** A language-neutral folder (`/i/`): the same page in the reader's language. */
+export function folderLangRedirectModel(
+  base: string,
+  to: { zh: string; en: string },
+  title: { zh: string; en: string },
+): LangRedirectModel {
+  return {
+    title: `${title.zh} · ${title.en}`,
+    zh: withBase(base, to.zh),
+    en: withBase(base, to.en),
+    label: title,
+    noindex: true,
+    script: withBase(base, 'lang-redirect.js'),
+  };
+}

@@ -216,9 +216,10 @@ describe.each(LANGS)('listing pages in %s', (lang) => {
     }
   });
 
-  test('exist for every upgrade between two releases of a product, and its index', () => {
+  test('exist for every upgrade between two releases of a product, its index and the index of the paths from each release', () => {
     expect([...pages.keys()].filter((file) => file.startsWith(`${lang}/upgrade/`)).sort()).toEqual([
       `${lang}/upgrade/index.html`,
+      `${lang}/upgrade/kubernetes-1.7/index.html`,
       `${lang}/upgrade/kubernetes-1.7/kubernetes-1.8/index.html`,
     ]);
   });
