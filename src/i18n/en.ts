@@ -175,6 +175,18 @@ export const en = {
   'upgrade.none': 'Upgrade paths appear once there are two releases of a product.',
   'upgrade.items': 'Items on this path',
   'upgrade.counted': 'Counted, not listed',
+  // Assessment history and feeds
+  'history.title': 'Assessment history',
+  'history.last': 'Last assessed {date} by {author}.',
+  'history.earlier': 'Earlier verdicts',
+  'history.added': 'added',
+  'recent.title': 'Recently assessed',
+  'recent.intro': 'The latest verdict changes of this release, newest first.',
+  'feed.link': 'Atom feed of assessment changes',
+  'feed.title': 'PICT Upgrade Notes: assessment changes',
+  'feed.teamTitle': '{name}: queue and verdict changes',
+  'feed.queued': 'entered the untriaged queue',
+  'feed.changed': '{from} → {to}',
 } as const;
 
 /** A UI string key. */

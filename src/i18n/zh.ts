@@ -173,4 +173,16 @@ export const zh: Record<UiKey, string> = {
   'upgrade.none': '某个产品有两个版本后，这里会出现升级路径。',
   'upgrade.items': '此路径上的条目',
   'upgrade.counted': '其余条目（只计数）',
+  // 评估历史与订阅
+  'history.title': '评估历史',
+  'history.last': '最近一次评估：{date}，{author}。',
+  'history.earlier': '此前的结论',
+  'history.added': '新增',
+  'recent.title': '最近评估',
+  'recent.intro': '本版本最近的评估结论变更，最新的在前。',
+  'feed.link': '评估变更的 Atom 订阅',
+  'feed.title': 'PICT 升级说明：评估变更',
+  'feed.teamTitle': '{name}：待办与评估变更',
+  'feed.queued': '进入待评估队列',
+  'feed.changed': '{from} → {to}',
 };
