@@ -28,6 +28,8 @@ export interface Assessment {
   components?: string[];
   maturity?: string;
   status?: string;
+  /** Earlier notes this one continues. */
+  follows?: string[];
   texts: Partial<Record<Lang, AssessmentTexts>>;
 }
 
@@ -118,6 +120,7 @@ export function applyAssessment(file: SourceFile, assessment: Assessment): Edite
   if (assessment.teams) set('teams', assessment.teams);
   if (assessment.components) set('components', assessment.components);
   if (assessment.status) set('status', assessment.status);
+  if (assessment.follows) set('follows', assessment.follows);
   const pending = doc.get('pendingTranslation');
   for (const lang of LANGS) {
     const texts = assessment.texts[lang];
