@@ -109,17 +109,15 @@ const FIELD = '\u001f';
  * date every verdict to the cut).
  */
 export function readVerdictChanges(root: string): VerdictChange[] {
-  const state = git(root, ['rev-parse', '--is-shallow-repository', '--show-prefix']);
-  if (state === undefined) return [];
-  const [shallow, prefix = ''] = state.split('\n');
-  if (shallow !== 'false') return [];
+  if (git(root, ['rev-parse', '--is-shallow-repository'])?.trim() !== 'false') return [];
+  // `--raw` names the blob of each changed file, so reading it needs no lookup through trees.
   const log = git(root, [
     'log',
     '--reverse',
     '--no-renames',
+    '--raw',
+    '--no-abbrev',
     `--format=${RECORD}%H${FIELD}%aI${FIELD}%an`,
-    '--name-only',
-    '--relative',
     '--',
     'notes/',
   ]);
@@ -128,27 +126,23 @@ export function readVerdictChanges(root: string): VerdictChange[] {
     .split(RECORD)
     .filter(Boolean)
     .map((record) => {
-      const [head = '', ...paths] = record.split('\n');
+      const [head = '', ...lines] = record.split('\n');
       const [commit = '', date = '', author = ''] = head.split(FIELD);
-      return {
-        commit,
-        date: new Date(date).toISOString(),
-        author,
-        paths: paths.filter((path) => /\.mdx?$/.test(path)),
-      };
+      const blobs = lines.flatMap((line) => {
+        // `:<old mode> <new mode> <old blob> <new blob> <status>\t<path>`; deleted files have no new blob.
+        const match = /^:\S+ \S+ \S+ ([0-9a-f]+) [A-Z]\d*\t(.*\.mdx?)$/.exec(line);
+        return match?.[1] && !/^0+$/.test(match[1]) ? [match[1]] : [];
+      });
+      return { commit, date: new Date(date).toISOString(), author, blobs };
     });
-  const wanted = commits.flatMap(({ commit, paths }) =>
-    paths.map((path) => `${commit}:${prefix}${path}`),
-  );
-  const blobs = readBlobs(root, wanted);
-  let next = 0;
+  const texts = readBlobs(root, [...new Set(commits.flatMap(({ blobs }) => blobs))]);
   return verdictChanges(
-    commits.map(({ commit, date, author, paths }) => ({
+    commits.map(({ commit, date, author, blobs }) => ({
       commit,
       date,
       author,
-      notes: paths.flatMap(() => {
-        const text = blobs[next++];
+      notes: blobs.flatMap((blob) => {
+        const text = texts.get(blob);
         const note = text === undefined ? undefined : idAndImpactOf(text);
         return note ? [note] : [];
       }),
@@ -156,30 +150,27 @@ export function readVerdictChanges(root: string): VerdictChange[] {
   );
 }
 
-/** The texts of `<rev>:<path>` objects, one `git cat-file --batch` for all; undefined where missing. */
-function readBlobs(root: string, objects: readonly string[]): (string | undefined)[] {
-  if (objects.length === 0) return [];
+/** The texts of blobs by id, one `git cat-file --batch` for all; missing ones are left out. */
+function readBlobs(root: string, blobs: readonly string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  if (blobs.length === 0) return texts;
   const result = spawnSync('git', ['cat-file', '--batch'], {
     cwd: root,
-    input: `${objects.join('\n')}\n`,
+    input: `${blobs.join('\n')}\n`,
     maxBuffer: 1 << 30,
     stdio: ['pipe', 'pipe', 'ignore'],
   });
-  if (result.status !== 0) return [];
+  if (result.status !== 0) return texts;
   const out = result.stdout;
-  const texts: (string | undefined)[] = [];
   let at = 0;
-  for (let index = 0; index < objects.length; index++) {
+  for (const blob of blobs) {
     const end = out.indexOf(10, at);
     if (end < 0) break;
     const header = out.toString('utf8', at, end);
     at = end + 1;
     const size = /^\S+ blob (\d+)$/.exec(header)?.[1];
-    if (size === undefined) {
-      texts.push(undefined);
-      continue;
-    }
-    texts.push(out.toString('utf8', at, at + Number(size)));
+    if (size === undefined) continue;
+    texts.set(blob, out.toString('utf8', at, at + Number(size)));
     at += Number(size) + 1;
   }
   return texts;
