@@ -25,7 +25,7 @@ import {
   recentAssessments,
   type VerdictChange,
 } from './lib/history.ts';
-import { toItemPath, toTeamPath } from './lib/urls.ts';
+import { toItemPath, toTeamPath, withBase } from './lib/urls.ts';
 import { textsFor } from './lib/views.ts';
 import { areas, noteById, releases, teams } from './queries.ts';
 
@@ -44,6 +44,19 @@ export const recentByRelease: ReadonlyMap<string, VerdictChange[]> = new Map(
     ),
   ]),
 );
+
+/** The last 30 assessments of a release's notes, newest first, with each note's title and page in `lang`. */
+export function recentlyAssessed(
+  release: string,
+  lang: Lang,
+): { change: VerdictChange; title: string; href: string }[] {
+  return (recentByRelease.get(release) ?? []).flatMap((change) => {
+    const note = noteById.get(change.id);
+    if (!note) return [];
+    const title = textsFor(note, lang).texts.title;
+    return [{ change, title, href: withBase(siteConfig.base, toItemPath(lang, note.id)) }];
+  });
+}
 
 const digest = (value: unknown) =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
