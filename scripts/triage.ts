@@ -139,7 +139,7 @@ async function menu(note: ViewNote, position: number): Promise<Choice> {
       ...(position > 0 ? [{ value: 'b' as const, label: 'back to the previous item' }] : []),
       {
         value: 'v' as const,
-        label: `verdict for the whole ${note.area ? `area "${note.area}"` : `section "${note.section}"`}`,
+        label: `verdict for everything in ${note.section}${note.area ? ` › ${note.area}` : ''}`,
       },
       { value: 'q' as const, label: 'quit' },
     ],

@@ -13,14 +13,14 @@ import { ROOT } from '../support/build-site.ts';
 const RELEASE = 'kubernetes-1.8';
 // A tmux server of this test's own, so nothing else's sessions are touched.
 const SOCKET = `pict-triage-test-${process.pid}`;
-const SESSION = 'triage';
+let session = 'assess';
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 }
 
 /** The whole terminal: what scrolled away and the screen, wrapped lines joined. */
-const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-2000', '-t', SESSION);
+const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-2000', '-t', session);
 
 const count = (text: string) => screen().split(text).length - 1;
 
@@ -46,8 +46,35 @@ async function waitFor(
 const seen = (...texts: string[]) => Object.fromEntries(texts.map((text) => [text, count(text)]));
 
 /** Types keys (tmux key names) or literal text into the terminal. */
-const keys = (...names: string[]) => tmux('send-keys', '-t', SESSION, ...names);
-const type = (text: string) => tmux('send-keys', '-t', SESSION, '-l', text);
+const keys = (...names: string[]) => tmux('send-keys', '-t', session, ...names);
+const type = (text: string) => tmux('send-keys', '-t', session, '-l', text);
+
+/** A fresh copy of data/ and notes/. */
+function contentCopy(): string {
+  const root = mkdtempSync(join(tmpdir(), 'pict-triage-'));
+  cpSync(join(ROOT, 'data'), join(root, 'data'), { recursive: true });
+  cpSync(join(ROOT, 'notes'), join(root, 'notes'), { recursive: true });
+  return root;
+}
+
+/** Starts `npm run triage -- …` in a new tmux session (which then becomes the one keys go to). */
+function startTriage(name: string, root: string, ...args: string[]): void {
+  session = name;
+  const command = [process.execPath, join(ROOT, 'scripts/triage.ts'), ...args, '--root', root]
+    .map((part) => `'${part}'`)
+    .join(' ');
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    session,
+    '-x',
+    '160',
+    '-y',
+    '50',
+    `${command}; echo "exit code $?"; sleep 600`,
+  );
+}
 
 function viewNotes(root: string) {
   const { project } = loadProject(readProjectFiles(root));
@@ -58,17 +85,30 @@ function viewNotes(root: string) {
   return { notes, areas: project.areas };
 }
 
+const MENU = 'What now?';
+/** Sends keys (literal text when `text` is given first), then waits for one of `next` to show up anew. */
+const answer = async (next: string | string[], ...input: string[]): Promise<string> => {
+  const before = seen(...[next].flat());
+  for (const key of input) {
+    if (key.startsWith('text:')) type(key.slice('text:'.length));
+    else keys(key);
+  }
+  const shown = await waitFor(next, before);
+  // The prompt has drawn; give it a moment to listen.
+  await sleep(200);
+  return shown;
+};
+
 describe('npm run triage in a real terminal', () => {
   let root: string;
   let first: ViewNote;
   let second: ViewNote;
   let team: string;
   let texts: { first: string; second: string };
+  let areaRoot: string | undefined;
 
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'pict-triage-'));
-    cpSync(join(ROOT, 'data'), join(root, 'data'), { recursive: true });
-    cpSync(join(ROOT, 'notes'), join(root, 'notes'), { recursive: true });
+    root = contentCopy();
     // The queue of a team that has two untriaged 1.8 items at least, whichever they are today.
     const { notes, areas } = viewNotes(root);
     const queued = triageQueue(notes, areas, { release: RELEASE });
@@ -85,29 +125,7 @@ describe('npm run triage in a real terminal', () => {
       first: readFileSync(join(root, first.file), 'utf8'),
       second: readFileSync(join(root, second.file), 'utf8'),
     };
-    const command = [
-      process.execPath,
-      join(ROOT, 'scripts/triage.ts'),
-      '--release',
-      RELEASE,
-      '--team',
-      team,
-      '--root',
-      root,
-    ]
-      .map((part) => `'${part}'`)
-      .join(' ');
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      SESSION,
-      '-x',
-      '160',
-      '-y',
-      '50',
-      `${command}; echo "exit code $?"; sleep 600`,
-    );
+    startTriage('assess', root, '--release', RELEASE, '--team', team);
   });
 
   afterAll(() => {
@@ -116,23 +134,10 @@ describe('npm run triage in a real terminal', () => {
     } catch {
       // already gone
     }
-    rmSync(root, { recursive: true, force: true });
+    for (const dir of [root, areaRoot]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   test('skip, back, Esc and an assessment over two notes; only the assessed note changes', async () => {
-    const MENU = 'What now?';
-    /** Sends keys (literal text when `text` is given first), then waits for one of `next` to show up anew. */
-    const answer = async (next: string | string[], ...input: string[]): Promise<string> => {
-      const before = seen(...[next].flat());
-      for (const key of input) {
-        if (key.startsWith('text:')) type(key.slice('text:'.length));
-        else keys(key);
-      }
-      const shown = await waitFor(next, before);
-      // The prompt has drawn; give it a moment to listen.
-      await sleep(200);
-      return shown;
-    };
     await waitFor(MENU);
     await sleep(200);
     expect(screen()).toContain(`[1/`);
@@ -190,5 +195,51 @@ describe('npm run triage in a real terminal', () => {
       expect(after).toContain(line);
     }
     expect(readFileSync(join(root, second.file), 'utf8')).toBe(texts.second);
+  });
+
+  test('a verdict for a whole area from the flow: the release gets the remark and the area leaves the queue', async () => {
+    areaRoot = contentCopy();
+    const { notes, areas } = viewNotes(areaRoot);
+    const note = triageQueue(notes, areas, { release: RELEASE }).find(
+      (each) => each.area !== undefined,
+    );
+    if (!note?.area) throw new Error('no untriaged 1.8 item with an area: nothing to triage');
+    const releaseFile = join(areaRoot, 'data/releases', `${RELEASE}.yaml`);
+    const releaseBefore = readFileSync(releaseFile, 'utf8');
+    startTriage('area', areaRoot, '--release', RELEASE, '--area', note.area);
+    await waitFor(MENU);
+    await sleep(200);
+    await answer('Verdict for everything there', 'v');
+    // action-required, attention, investigate, watch, none: four down.
+    await answer('Chinese text', 'Down', 'Down', 'Down', 'Down', 'Enter');
+    await answer('English text', 'text:整个领域无影响。', 'Enter');
+    const next = await answer(
+      ['exit code', MENU],
+      'text:Nothing in this area affects PICT.',
+      'Enter',
+    );
+    // Items of the area in other sections remain (a verdict covers one section's area): quit there.
+    if (next === MENU) await answer('exit code', 'q');
+    const end = screen();
+    expect(end).toContain(`Wrote data/releases/${RELEASE}.yaml`);
+    expect(end).toContain('covered by an area verdict now; skipped');
+    expect(end).toContain('area verdicts 1.');
+    expect(end).toContain('exit code 0');
+
+    const releaseAfter = readFileSync(releaseFile, 'utf8');
+    expect(releaseAfter.startsWith(releaseBefore.trimEnd())).toBe(true);
+    const { project, problems } = loadProject(readProjectFiles(areaRoot));
+    expect(problems).toEqual([]);
+    expect(project.releases.find((release) => release.id === RELEASE)?.remarks.at(-1)).toEqual({
+      section: note.section,
+      area: note.area,
+      impact: 'none',
+      text: { zh: '整个领域无影响。', en: 'Nothing in this area affects PICT.' },
+    });
+    const after = viewNotes(areaRoot);
+    expect(after.notes.find((each) => each.id === note.id)).toMatchObject({
+      impact: 'none',
+      assessedBy: 'area',
+    });
   });
 });
