@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadProject } from '../../src/lib/project.ts';
 import { readProjectFiles } from '../../src/lib/read-project.ts';
 import { triageQueue } from '../../src/lib/triage-flow.ts';
-import { toViewNote, type ViewNote } from '../../src/lib/views.ts';
+import type { ViewNote } from '../../src/lib/views.ts';
 import { ROOT } from '../support/build-site.ts';
+import { ensureUntriaged, viewNotes } from '../support/untriaged.ts';
 
 const RELEASE = 'kubernetes-1.8';
 // A tmux server of this test's own, so nothing else's sessions are touched.
@@ -76,15 +77,6 @@ function startTriage(name: string, root: string, ...args: string[]): void {
   );
 }
 
-function viewNotes(root: string) {
-  const { project } = loadProject(readProjectFiles(root));
-  const releases = new Map(project.releases.map((release) => [release.id, release]));
-  const notes = project.notes.map((note) =>
-    toViewNote(note.data, note.file, releases.get(note.data.release), project.areas),
-  );
-  return { notes, areas: project.areas };
-}
-
 const MENU = 'What now?';
 /** Sends keys (literal text when `text` is given first), then waits for one of `next` to show up anew. */
 const answer = async (next: string | string[], ...input: string[]): Promise<string> => {
@@ -109,15 +101,9 @@ describe('npm run triage in a real terminal', () => {
 
   beforeAll(() => {
     root = contentCopy();
-    // The queue of a team that has two untriaged 1.8 items at least, whichever they are today.
+    // A team with two untriaged 1.8 items at least, whichever they are today.
+    team = ensureUntriaged(root, RELEASE, 2);
     const { notes, areas } = viewNotes(root);
-    const queued = triageQueue(notes, areas, { release: RELEASE });
-    const teams = [...new Set(queued.flatMap((note) => note.waitingFor))];
-    const chosen = teams.find(
-      (candidate) => triageQueue(notes, areas, { release: RELEASE, team: candidate }).length >= 2,
-    );
-    if (!chosen) throw new Error('no team has two untriaged 1.8 items: nothing to triage');
-    team = chosen;
     const [one, two] = triageQueue(notes, areas, { release: RELEASE, team });
     if (!one || !two) throw new Error('unreachable');
     [first, second] = [one, two];
@@ -199,6 +185,7 @@ describe('npm run triage in a real terminal', () => {
 
   test('a verdict for a whole area from the flow: the release gets the remark and the area leaves the queue', async () => {
     areaRoot = contentCopy();
+    ensureUntriaged(areaRoot, RELEASE, 1);
     const { notes, areas } = viewNotes(areaRoot);
     const note = triageQueue(notes, areas, { release: RELEASE }).find(
       (each) => each.area !== undefined,
