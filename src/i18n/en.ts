@@ -187,6 +187,18 @@ export const en = {
   'notFound.search':
     'Search for a feature, component or id with the Search button at the top (or press /), or start from one of these pages:',
   'notFound.home': 'All upstream releases',
+  // Assessment history and feeds
+  'history.title': 'Assessment history',
+  'history.last': 'Last assessed {date} by {author}.',
+  'history.earlier': 'Earlier verdicts',
+  'history.added': 'added',
+  'recent.title': 'Recently assessed',
+  'recent.intro': 'The latest verdict changes of this release, newest first.',
+  'feed.link': 'Atom feed of assessment changes',
+  'feed.title': 'PICT Upgrade Notes: assessment changes',
+  'feed.teamTitle': '{name}: queue and verdict changes',
+  'feed.queued': 'entered the untriaged queue',
+  'feed.changed': '{from} → {to}',
 } as const;
 
 /** A UI string key. */

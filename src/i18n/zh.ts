@@ -183,4 +183,16 @@ export const zh: Record<UiKey, string> = {
   'notFound.body': '此地址没有页面：可能是地址输入有误，或所点击的链接已经过时。',
   'notFound.search': '可用页面顶部的“搜索”按钮（或按 /）搜索功能、组件或编号，或从以下页面开始：',
   'notFound.home': '全部上游版本',
+  // 评估历史与订阅
+  'history.title': '评估历史',
+  'history.last': '最近一次评估：{date}，{author}。',
+  'history.earlier': '此前的结论',
+  'history.added': '新增',
+  'recent.title': '最近评估',
+  'recent.intro': '本版本最近的评估结论变更，最新的在前。',
+  'feed.link': '评估变更的 Atom 订阅',
+  'feed.title': 'PICT 升级说明：评估变更',
+  'feed.teamTitle': '{name}：待办与评估变更',
+  'feed.queued': '进入待评估队列',
+  'feed.changed': '{from} → {to}',
 };

@@ -1,0 +1,213 @@
+import { describe, expect, test } from 'vitest';
+import {
+  applyAreaVerdict,
+  applyAssessment,
+  assessNote,
+  findNoteFile,
+  setAreaVerdict,
+} from '../../src/lib/assess.ts';
+import { loadProject } from '../../src/checker/index.ts';
+import { minimalProject, withFile } from '../fixtures/minimal-project.ts';
+
+const UNTRIAGED = `---
+# Imported by npm run import — keep this comment
+id: k8s-1.7-pr-1
+section: other-notable-changes
+area: storage # the upstream sub-heading
+impact: untriaged
+upstream: [https://github.com/kubernetes/kubernetes/pull/1]
+actionRequired: false
+teams: []
+components: []
+pendingTranslation: [zh]
+en:
+  title: Something changed
+  summary: |-
+    Something changed upstream.
+
+    With a second paragraph.
+---
+Body text stays.
+`;
+
+const PATH = 'notes/kubernetes-1.7/pr-1.md';
+
+function project() {
+  const files = withFile(minimalProject(), PATH, UNTRIAGED);
+  const ledger =
+    '{\n  "ids": ["k8s-1.7-local-volume-unmount", "k8s-1.7-pr-1"],\n  "redirects": {}\n}\n';
+  return withFile(files, 'notes/ids.json', ledger);
+}
+
+describe('applyAssessment', () => {
+  test('changes only the fields it sets, keeping comments, key order, list style and the body', () => {
+    const edited = applyAssessment(
+      { path: PATH, text: UNTRIAGED },
+      {
+        impact: 'watch',
+        teams: ['ops'],
+        components: ['kubelet'],
+        texts: { en: { assessment: 'Keep an eye on it.' } },
+      },
+    );
+    expect(edited).toEqual({ ok: true, text: expect.any(String) });
+    if (!edited.ok) return;
+    expect(edited.text).toMatchInlineSnapshot(`
+      "---
+      # Imported by npm run import — keep this comment
+      id: k8s-1.7-pr-1
+      section: other-notable-changes
+      area: storage # the upstream sub-heading
+      impact: watch
+      upstream: [https://github.com/kubernetes/kubernetes/pull/1]
+      actionRequired: false
+      teams: [ops]
+      components: [kubelet]
+      pendingTranslation: [zh]
+      en:
+        title: Something changed
+        summary: |-
+          Something changed upstream.
+
+          With a second paragraph.
+        assessment: Keep an eye on it.
+      ---
+      Body text stays.
+      "
+    `);
+  });
+
+  test('a pending language gets its texts in schema order and leaves pendingTranslation', () => {
+    const edited = applyAssessment(
+      { path: PATH, text: UNTRIAGED },
+      {
+        impact: 'none',
+        reason: 'not-used',
+        maturity: 'beta',
+        texts: {
+          zh: { title: '有变化', summary: '上游有变化。', assessment: '未使用。' },
+          en: { assessment: 'Not used.' },
+        },
+      },
+    );
+    if (!edited.ok) throw new Error(edited.error);
+    const lines = edited.text.split('\n');
+    expect(lines.slice(5, 9)).toEqual([
+      'impact: none',
+      'reason: not-used',
+      'maturity: beta',
+      'upstream: [https://github.com/kubernetes/kubernetes/pull/1]',
+    ]);
+    expect(edited.text).not.toContain('pendingTranslation');
+    expect(edited.text).toContain(
+      'zh:\n  title: 有变化\n  summary: 上游有变化。\n  assessment: 未使用。\nen:',
+    );
+  });
+
+  test('a pending language without a title and summary is refused, naming the options', () => {
+    const edited = applyAssessment(
+      { path: PATH, text: UNTRIAGED },
+      { impact: 'watch', texts: { zh: { assessment: '关注。' }, en: { assessment: 'Watch.' } } },
+    );
+    expect(edited).toMatchInlineSnapshot(`
+      {
+        "error": "notes/kubernetes-1.7/pr-1.md: the note has no zh texts yet (pending translation); give the zh title and summary with its assessment (--zh-title, --zh-summary), or leave the zh assessment out",
+        "ok": false,
+      }
+    `);
+  });
+
+  test('a reason is dropped when the impact is no longer none', () => {
+    const noneNote = UNTRIAGED.replace('impact: untriaged', 'impact: none\nreason: irrelevant');
+    const edited = applyAssessment({ path: PATH, text: noneNote }, { impact: 'watch', texts: {} });
+    if (!edited.ok) throw new Error(edited.error);
+    expect(edited.text).not.toContain('reason');
+  });
+});
+
+describe('assessNote', () => {
+  test('a valid assessment passes the checker and the note counts as assessed', () => {
+    const files = project();
+    const checked = assessNote(files, 'k8s-1.7-pr-1', {
+      impact: 'watch',
+      teams: ['ops'],
+      texts: { en: { assessment: 'Watch it.' } },
+    });
+    if (!checked.ok) throw new Error(checked.problems.join('\n'));
+    const { project: after, problems } = loadProject(withFile(files, PATH, checked.file.text));
+    expect(problems).toEqual([]);
+    expect(after.notes.find((note) => note.data.id === 'k8s-1.7-pr-1')?.data.impact).toBe('watch');
+  });
+
+  test('an assessment the checker rejects is reported one line each, with what is expected', () => {
+    const checked = assessNote(project(), 'k8s-1.7-pr-1', {
+      impact: 'watch',
+      teams: ['opz'],
+      texts: {},
+    });
+    expect(checked).toMatchInlineSnapshot(`
+      {
+        "ok": false,
+        "problems": [
+          "notes/kubernetes-1.7/pr-1.md:9 teams[0] — found "opz", expected a team defined in data/teams.yaml (ops)",
+          "notes/kubernetes-1.7/pr-1.md:12 en.assessment — found nothing, expected an assessment, since the note is triaged",
+        ],
+      }
+    `);
+  });
+
+  test('an unknown id is one line', () => {
+    expect(assessNote(project(), 'k8s-1.7-nope', { impact: 'watch', texts: {} })).toEqual({
+      ok: false,
+      problems: ['no note has the id "k8s-1.7-nope" (under notes/)'],
+    });
+  });
+
+  test('finds a note by its id line, also when quoted or commented', () => {
+    const files = [{ path: 'notes/r/a.md', text: "---\nid: 'k8s-1.7-a' # note\n---\n" }];
+    expect(findNoteFile(files, 'k8s-1.7-a')?.path).toBe('notes/r/a.md');
+    expect(findNoteFile(files, 'k8s-1.7')).toBeUndefined();
+  });
+});
+
+describe('area verdicts', () => {
+  const RELEASE = 'data/releases/kubernetes-1.7.yaml';
+
+  test('a new verdict is appended as a remark, comments kept', () => {
+    const release = minimalProject().find((file) => file.path === RELEASE);
+    if (!release) throw new Error('no release');
+    const text = `# the release\n${release.text}`;
+    const edited = applyAreaVerdict(
+      { path: RELEASE, text },
+      { section: 'deprecations', impact: 'none', text: { zh: '可忽略。', en: 'Can be ignored.' } },
+    );
+    if (!edited.ok) throw new Error(edited.error);
+    expect(edited.text.startsWith(text.trimEnd())).toBe(true);
+    expect(edited.text.slice(text.trimEnd().length)).toMatchInlineSnapshot(`
+      "
+        - section: deprecations
+          impact: none
+          text:
+            zh: 可忽略。
+            en: Can be ignored.
+      "
+    `);
+  });
+
+  test('a verdict on an area that has one replaces it; the project stays valid and covers the note', () => {
+    const files = project();
+    const checked = setAreaVerdict(files, 'kubernetes-1.7', {
+      section: 'other-notable-changes',
+      area: 'storage',
+      impact: 'watch',
+      text: { zh: '关注。', en: 'Watch.' },
+    });
+    if (!checked.ok) throw new Error(checked.problems.join('\n'));
+    expect(checked.file.text.match(/section:/g)).toHaveLength(1);
+    const { project: after, problems } = loadProject(
+      withFile(files, checked.file.path, checked.file.text),
+    );
+    expect(problems).toEqual([]);
+    expect(after.releases[0]?.remarks[0]).toMatchObject({ area: 'storage', impact: 'watch' });
+  });
+});
