@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { useServedSite } from '../support/browser.ts';
 
-const site = useServedSite({ name: 'default' });
+const site = useServedSite('kubernetes');
 
 const PAGE_KINDS = [
   ['home', ''],

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate, type Report } from 'html-validate';
 import { describe, expect, test } from 'vitest';
-import { buildSite, ROOT } from '../support/build-site.ts';
+import { ROOT } from '../support/build-site.ts';
 import { readPages } from '../support/dist.ts';
+import { builtSite, type SharedBuild } from '../support/sites.ts';
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 
@@ -25,11 +26,11 @@ describe('html-validate with the project configuration', () => {
     expect(messages(report).join('\n')).toMatch(/wcag\/h37/);
   });
 
-  test.each([
-    ['the default build', { name: 'default' }],
-    ['a base-path build', { name: 'base-path', base: '/pict-notes/' }],
+  test.each<[string, SharedBuild]>([
+    ['the fixture site', 'kubernetes'],
+    ['the fixture site built for a base path', 'kubernetes-base'],
   ])('finds no error in any page of %s', async (_label, build) => {
-    const dist = await buildSite(build);
+    const dist = builtSite(build);
     const pages = readPages(dist);
     expect(pages.size).toBeGreaterThan(100);
     const problems: string[] = [];
