@@ -222,8 +222,7 @@ describe('the search index', () => {
   test.each(['zh', 'en'])(
     'holds every note of the repository in %s across its bundles, and nothing else as an item',
     async (lang) => {
-      const ids = project.notes.map((note) => note.data.id)
-        .sort();
+      const ids = project.notes.map((note) => note.data.id).sort();
       const page = await browser.newPage();
       await page.goto(server.url(`${lang}/`));
       // A string, so that Vitest leaves the dynamic import alone; it runs in the page.

@@ -2,12 +2,7 @@ import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } fro
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cleanBuild, runBuild, TMP } from '../support/build-site.ts';
-import {
-  copyContent,
-  readProject,
-  readSearchFragments,
-  readSearchUrls,
-} from '../support/dist.ts';
+import { copyContent, readProject, readSearchFragments, readSearchUrls } from '../support/dist.ts';
 import { KUBERNETES } from '../support/sites.ts';
 
 const TEMPORARY_COMPONENT = `

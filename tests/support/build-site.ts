@@ -58,7 +58,8 @@ export function cacheDirOf(outDir: string): string {
 
 /** Removes a build's output folder and Astro cache, so that the next build starts from nothing. */
 export function cleanBuild(outDir: string): void {
-  for (const folder of [outDir, cacheDirOf(outDir)]) rmSync(folder, { recursive: true, force: true });
+  for (const folder of [outDir, cacheDirOf(outDir)])
+    rmSync(folder, { recursive: true, force: true });
 }
 
 /**
