@@ -8,6 +8,9 @@ import { defineConfig } from 'vitest/config';
 //   copy of it with a note added, edited, triaged and retired.
 export default defineConfig({
   test: {
+    // Site, browser and content tests mostly wait for builds, Chromium and servers in other
+    // processes: three files at a time keep both cores busy (Vitest's default is cores - 1 = 1).
+    maxWorkers: 3,
     testTimeout: 120_000,
     hookTimeout: 300_000,
     projects: [

@@ -12,14 +12,18 @@ import { builtSite, KUBERNETES } from '../support/sites.ts';
 
 const ITEM = 'k8s-1.7-cluster-autoscaler';
 
+// html-validate and axe-core check every page of the fixture site in html-valid.test.ts and
+// tests/browser/a11y.test.ts; here they run once, on the broken build.
+const BUILD_CHECKS = INVARIANT_NAMES.filter((name) => !/html-validate|axe-core/.test(name));
+
 describe('the invariants on the fixture site', () => {
   let failures: Record<string, string[]> = {};
 
   beforeAll(async () => {
-    failures = await runInvariants(builtSite('kubernetes'), KUBERNETES);
+    failures = await runInvariants(builtSite('kubernetes'), KUBERNETES, BUILD_CHECKS);
   });
 
-  test.each(INVARIANT_NAMES)('hold: %s', (name) => {
+  test.each(BUILD_CHECKS)('hold: %s', (name) => {
     expect(failures[name]).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { ROOT, type SiteBuild } from './build-site.ts';
 /** The fixture sites: small `data/` + `notes/` folders that tests of code build, never the repository's content. */
 export const FIXTURES = join(ROOT, 'tests/fixtures/sites');
 
-/** Content root of the main fixture site (see its README). */
+/** Content root of the main fixture site (see tests/fixtures/sites/README.md). */
 export const KUBERNETES = join(FIXTURES, 'kubernetes');
 
 /** The base path of the base-path build. */
