@@ -13,8 +13,10 @@ import { builtSite, KUBERNETES } from '../support/sites.ts';
 const ITEM = 'k8s-1.7-cluster-autoscaler';
 
 // html-validate and axe-core check every page of the fixture site in html-valid.test.ts and
-// tests/browser/a11y.test.ts; here they run once, on the broken build.
+// tests/browser/a11y.test.ts (which also shows that tests/support/axe.ts, used by the axe-core
+// invariant, reports a violation); html-validate runs here once, on the broken build.
 const BUILD_CHECKS = INVARIANT_NAMES.filter((name) => !/html-validate|axe-core/.test(name));
+const BROKEN_CHECKS = INVARIANT_NAMES.filter((name) => !/axe-core/.test(name));
 
 describe('the invariants on the fixture site', () => {
   let failures: Record<string, string[]> = {};
@@ -57,7 +59,7 @@ describe('the invariants on a build that does not match its content', () => {
         '<a href="/en/gone/">x</a><img src="/favicon.svg"></main>',
       ),
     );
-    failures = await runInvariants(dist, root);
+    failures = await runInvariants(dist, root, BROKEN_CHECKS);
   });
 
   test('report the note without pages, exports or search entries', () => {
@@ -76,12 +78,9 @@ describe('the invariants on a build that does not match its content', () => {
     expect(links.some((line) => line.includes(`/zh/items/${ITEM}/ (not found)`))).toBe(true);
   });
 
-  test('report the image without a text alternative, in html-validate and axe-core', () => {
+  test('report the image without a text alternative', () => {
     expect(failures['a page of each kind is valid HTML (html-validate)']?.join('\n')).toMatch(
       /^en\/index\.html:\d+ wcag\/h37 /m,
-    );
-    expect(failures['a page of each kind passes axe-core (WCAG A and AA)']?.join('\n')).toMatch(
-      /^en\/: image-alt: /m,
     );
   });
 });
