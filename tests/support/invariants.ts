@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { htmlLang } from '../../src/i18n/index.ts';
 import { IMPACTS } from '../../src/lib/impact.ts';
+import { scanTags } from '../../src/lib/links.ts';
 import type { Project } from '../../src/lib/project.ts';
 import { LANGS, type Lang } from '../../src/schemas/fields.ts';
 import { axeViolations } from './axe.ts';
@@ -22,7 +23,6 @@ import {
   tagWhere,
 } from './dist.ts';
 import { serveStatic } from './static-server.ts';
-import { scanTags } from '../../src/lib/links.ts';
 
 /** A built site and the content it was built from: what an invariant looks at. */
 export interface BuiltContent {
