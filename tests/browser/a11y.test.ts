@@ -1,9 +1,9 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
 import { useServedSite } from '../support/browser.ts';
 
-const site = useServedSite({ name: 'default' });
+const site = useServedSite('kubernetes');
 
 const PAGE_KINDS = [
   ['home', ''],
@@ -21,31 +21,6 @@ const PAGE_KINDS = [
   ['upgrade index', 'upgrade/'],
   ['upgrade path', 'upgrade/kubernetes-1.7/kubernetes-1.8/'],
 ] as const;
-
-/** Runs axe-core's WCAG 2.0, 2.1 and 2.2 A/AA rules on the page; returns one line per violation and node. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not block it.
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() =>
-    window.axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'],
-      },
-    }),
-  );
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`,
-    ),
-  );
-}
-
-declare global {
-  interface Window {
-    axe: typeof axe;
-  }
-}
 
 describe.each([
   ['light', 'zh'],

@@ -2,9 +2,9 @@ import { siteConfig } from '../../site.config.ts';
 import { describe, expect, test } from 'vitest';
 import { useServedSite } from '../support/browser.ts';
 import { firstReleaseWithNotes, readProject } from '../support/dist.ts';
+import { BASE, KUBERNETES } from '../support/sites.ts';
 
-const BASE = '/pict-notes/';
-const project = readProject();
+const project = readProject(KUBERNETES);
 const { release, notes: releaseNotes } = firstReleaseWithNotes(project);
 const attentionIds = releaseNotes
   .filter((note) => note.impact === 'attention')
@@ -12,7 +12,7 @@ const attentionIds = releaseNotes
   .sort();
 const id = releaseNotes[0]?.id ?? '';
 
-const site = useServedSite({ name: 'base-path', base: BASE }, BASE);
+const site = useServedSite('kubernetes-base', BASE);
 
 describe(`a site built for ${BASE}`, () => {
   test('serves the home page under the base, styled, after the language redirect', async () => {

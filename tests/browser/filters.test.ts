@@ -4,8 +4,9 @@ import { t } from '../../src/i18n/index.ts';
 import type { Note } from '../../src/schemas/note.ts';
 import { useServedSite } from '../support/browser.ts';
 import { firstReleaseWithNotes, readProject } from '../support/dist.ts';
+import { KUBERNETES } from '../support/sites.ts';
 
-const project = readProject();
+const project = readProject(KUBERNETES);
 const { release, notes: releaseNotes } = firstReleaseWithNotes(project);
 const idsWhere = (test: (note: Note) => boolean) =>
   releaseNotes
@@ -22,7 +23,7 @@ const team = project.teams.find((candidate) => {
   return both.length > 0 && both.length < attentionIds.length && teamOnly.length > both.length;
 });
 
-const site = useServedSite({ name: 'default' });
+const site = useServedSite('kubernetes');
 
 /** Opens the Chinese release page (with a query) once its filter script has shown the filters. */
 async function openRelease(query = '', options: { javaScript?: boolean } = {}): Promise<Page> {

@@ -1,10 +1,16 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { useServedSite } from '../support/browser.ts';
+import { readProject } from '../support/dist.ts';
+import { KUBERNETES } from '../support/sites.ts';
 
 let page: Page;
 
-const site = useServedSite({ name: 'default' });
+const attentionIn17 = readProject(KUBERNETES).notes.filter(
+  (note) => note.data.release === 'kubernetes-1.7' && note.data.impact === 'attention',
+).length;
+
+const site = useServedSite('kubernetes');
 
 beforeAll(async () => {
   page = await site.browser.newPage();
@@ -53,7 +59,9 @@ describe('keyboard only', () => {
     );
     await page.keyboard.press('Space');
     await page.waitForURL('**/en/releases/kubernetes-1.7/?impact=attention');
-    await expect(page.locator('[data-filterable] .item:not([hidden])').count()).resolves.toBe(9);
+    await expect(page.locator('[data-filterable] .item:not([hidden])').count()).resolves.toBe(
+      attentionIn17,
+    );
 
     await tabTo((element) => element.tag === 'a' && element.text.startsWith('hostPath'), 200);
     await page.keyboard.press('Enter');

@@ -2,10 +2,10 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startNginx, type RunningNginx } from '../../scripts/serve.ts';
-import { buildSite } from '../support/build-site.ts';
+import { builtSite } from '../support/sites.ts';
 import { closeSession, launchBrowser, openSession, type Session } from '../support/browser.ts';
 import { freePort } from '../support/http.ts';
-import { LIVE, writeNginxFixture } from '../support/nginx-site.ts';
+import { LIVE } from '../support/nginx-site.ts';
 import type { Browser } from 'playwright-core';
 
 const BASE = '/pict-notes/';
@@ -14,11 +14,7 @@ let nginx: RunningNginx;
 let session: Session | undefined;
 
 beforeAll(async () => {
-  const dist = await buildSite({
-    name: 'nginx-base-path',
-    base: BASE,
-    contentRoot: writeNginxFixture(),
-  });
+  const dist = builtSite('nginx-base-path');
   [browser, nginx] = await Promise.all([
     launchBrowser(),
     freePort().then((port) => startNginx({ dist, port, host: '127.0.0.1' })),

@@ -2,15 +2,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useServedSite } from '../support/browser.ts';
 import { readProject } from '../support/dist.ts';
+import { KUBERNETES } from '../support/sites.ts';
 
-const project = readProject();
+const project = readProject(KUBERNETES);
 const note = project.notes
   .map((entry) => entry.data)
   .find((candidate) => candidate.zh && candidate.en);
 if (!note) throw new Error('no note has both languages');
 const { id } = note;
 
-const site = useServedSite({ name: 'default' });
+const site = useServedSite('kubernetes');
 
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 

@@ -6,12 +6,13 @@ import { loadProject } from '../../src/checker/index.ts';
 import { readProjectFiles } from '../../src/checker/files.ts';
 import { outDirOf, runBuild, type BuildOutput } from '../support/build-site.ts';
 import { copyContent } from '../support/dist.ts';
+import { KUBERNETES } from '../support/sites.ts';
 
 const NAME = 'bad-note';
 
-/** The repository's content with the first note of the first release given an impact level that does not exist. */
+/** The fixture site with the first note of the first release given an impact level that does not exist. */
 function badSite(): { root: string; file: string } {
-  const root = copyContent(NAME);
+  const root = copyContent(NAME, KUBERNETES);
   const release = readdirSync(join(root, 'notes'), { withFileTypes: true }).find((entry) =>
     entry.isDirectory(),
   );
@@ -61,7 +62,11 @@ describe('building with a search bundle size that is not a whole number', () => 
 
   beforeAll(async () => {
     rmSync(outDirOf('bad-bundle-size'), { recursive: true, force: true });
-    build = await runBuild({ name: 'bad-bundle-size', searchBundleNotes: 2.5 });
+    build = await runBuild({
+      name: 'bad-bundle-size',
+      contentRoot: KUBERNETES,
+      searchBundleNotes: 2.5,
+    });
   });
 
   test('exits non-zero with one line naming the setting and what it expects', () => {

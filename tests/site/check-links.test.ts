@@ -4,10 +4,9 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { extractLinks, scanTags } from '../../src/lib/links.ts';
-import { buildSite, ROOT, TMP } from '../support/build-site.ts';
+import { ROOT, TMP } from '../support/build-site.ts';
 import { readPages } from '../support/dist.ts';
-
-const BASE = '/pict-notes/';
+import { BASE, builtSite } from '../support/sites.ts';
 
 interface Run {
   code: number;
@@ -49,11 +48,9 @@ const SUMMARY = /^All \d+ internal links on \d+ pages resolve\.\n$/;
 let dist = '';
 let baseDist = '';
 
-beforeAll(async () => {
-  [dist, baseDist] = await Promise.all([
-    buildSite({ name: 'default' }),
-    buildSite({ name: 'base-path', base: BASE }),
-  ]);
+beforeAll(() => {
+  dist = builtSite('kubernetes');
+  baseDist = builtSite('kubernetes-base');
 });
 
 describe('scripts/check-links.ts over the built site', () => {

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildEnv, ROOT, TMP } from '../support/build-site.ts';
 import { copyContent } from '../support/dist.ts';
+import { KUBERNETES } from '../support/sites.ts';
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -42,7 +43,7 @@ function replaceIn(path: string, from: string, to: string): void {
 
 // Writers preview notes with `npm run dev`: an edit to a note or a data file must show on the next load.
 describe('the dev server', () => {
-  const root = copyContent('dev');
+  const root = copyContent('dev', KUBERNETES);
   const note = join(root, 'notes/kubernetes-1.7/local-persistent-volumes.md');
   let base = '';
   let output = '';

@@ -1,8 +1,9 @@
-import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { runBuild, TMP } from '../support/build-site.ts';
-import { copyContent, readSearchFragments, readSearchUrls } from '../support/dist.ts';
+import { cleanBuild, runBuild, TMP } from '../support/build-site.ts';
+import { copyContent, readProject, readSearchFragments, readSearchUrls } from '../support/dist.ts';
+import { KUBERNETES } from '../support/sites.ts';
 
 const TEMPORARY_COMPONENT = `
 short-lived:
@@ -14,14 +15,16 @@ short-lived:
 // whenever anything the page shows changes, or readers would see stale pages. The output folder is
 // kept between builds, so what a build no longer produces must go.
 describe('an incremental rebuild after changing one note and removing a component', async () => {
-  const root = copyContent('incremental');
+  const root = copyContent('incremental', KUBERNETES);
   const components = join(root, 'data/components.yaml');
   appendFileSync(components, TEMPORARY_COMPONENT);
   const outDir = join(TMP, 'test-dist', 'incremental');
-  for (const folder of [outDir, join(TMP, 'test-cache', 'incremental')])
-    rmSync(folder, { recursive: true, force: true });
-  // 1.7 has fewer than 300 notes: with bundles of at most 300, 1.7 and 1.8 are indexed apart.
-  const build = { name: 'incremental', contentRoot: root, searchBundleNotes: 300 };
+  cleanBuild(outDir);
+  // With bundles of at most as many notes as 1.7 has, 1.7 and the later releases are indexed apart.
+  const notesOf17 = readProject(root).notes.filter(
+    (note) => note.data.release === 'kubernetes-1.7',
+  ).length;
+  const build = { name: 'incremental', contentRoot: root, searchBundleNotes: notesOf17 };
   const first = await runBuild(build, outDir);
   if (first.code !== 0) throw new Error(first.output);
   const bundleWritten = (bundle: string) =>

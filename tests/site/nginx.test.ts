@@ -6,7 +6,7 @@ import { startNginx, type RunningNginx } from '../../scripts/serve.ts';
 import { parseCsp, readPageHead } from '../../src/lib/csp.ts';
 import { folderPrefixes } from '../../src/lib/links.ts';
 import { LANGS } from '../../src/schemas/fields.ts';
-import { buildSite } from '../support/build-site.ts';
+import { builtSite } from '../support/sites.ts';
 import { listFiles, readPages, readProject, retiredIds } from '../support/dist.ts';
 import { freePort, rawGet, type RawResponse } from '../support/http.ts';
 import { LIVE, writeNginxFixture } from '../support/nginx-site.ts';
@@ -28,7 +28,7 @@ const served = new Map<string, Served>();
 beforeAll(async () => {
   for (const base of ['/', '/pict-notes/']) {
     const name = base === '/' ? 'nginx' : 'nginx-base-path';
-    const dist = await buildSite({ name, base, contentRoot: fixture });
+    const dist = builtSite(name);
     const nginx = await startNginx({ dist, port: await freePort(), host: '127.0.0.1' });
     const get = (path: string, headers: Record<string, string> = {}) =>
       rawGet(`${nginx.origin}${base}${path}`, headers);

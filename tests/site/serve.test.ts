@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSite, buildEnv, ROOT } from '../support/build-site.ts';
+import { buildEnv, ROOT } from '../support/build-site.ts';
+import { builtSite } from '../support/sites.ts';
 import { freePort, rawGet } from '../support/http.ts';
-import { LIVE, writeNginxFixture } from '../support/nginx-site.ts';
+import { LIVE } from '../support/nginx-site.ts';
 
 /** Runs `node scripts/serve.ts <dist>` as `npm run serve` does, with the given environment additions. */
 function serve(dist: string, env: Record<string, string>, unprivileged = false) {
@@ -36,7 +37,7 @@ function serve(dist: string, env: Record<string, string>, unprivileged = false) 
 
 describe('npm run serve', () => {
   test('serves the built site with nginx on PORT in the foreground until interrupted, then cleans up', async () => {
-    const dist = await buildSite({ name: 'nginx', base: '/', contentRoot: writeNginxFixture() });
+    const dist = builtSite('nginx');
     const port = await freePort();
     const run = serve(dist, { PORT: String(port) });
     await run.started;
@@ -55,7 +56,7 @@ describe('npm run serve', () => {
   });
 
   test('runs without privileges: everything nginx writes goes to its temporary folder', async () => {
-    const dist = await buildSite({ name: 'nginx', base: '/', contentRoot: writeNginxFixture() });
+    const dist = builtSite('nginx');
     const port = await freePort();
     const run = serve(dist, { PORT: String(port) }, true);
     await run.started;

@@ -6,7 +6,6 @@ import { IMPACTS } from '../../src/lib/impact.ts';
 import { verdictOf } from '../../src/lib/triage.ts';
 import { fileForPath, scanTags } from '../../src/lib/links.ts';
 import { LANGS, type Lang } from '../../src/schemas/fields.ts';
-import { buildSite } from '../support/build-site.ts';
 import { parseCsv } from '../support/csv.ts';
 import {
   hasClass,
@@ -19,8 +18,9 @@ import {
   retiredIds,
   tagWhere,
 } from '../support/dist.ts';
+import { builtSite, KUBERNETES } from '../support/sites.ts';
 
-const project = readProject();
+const project = readProject(KUBERNETES);
 // Notes with their effective verdict: an untriaged note under an area verdict shows that verdict.
 const notes = project.notes.map((note) => ({
   ...note.data,
@@ -37,8 +37,8 @@ let dist = '';
 let pages = new Map<string, string>();
 let files = new Set<string>();
 
-beforeAll(async () => {
-  dist = await buildSite({ name: 'default' });
+beforeAll(() => {
+  dist = builtSite('kubernetes');
   pages = readPages(dist);
   files = new Set(listFiles(dist));
 });
@@ -221,6 +221,8 @@ describe.each(LANGS)('listing pages in %s', (lang) => {
       `${lang}/upgrade/index.html`,
       `${lang}/upgrade/kubernetes-1.7/index.html`,
       `${lang}/upgrade/kubernetes-1.7/kubernetes-1.8/index.html`,
+      `${lang}/upgrade/kubernetes-1.7/kubernetes-1.9/index.html`,
+      `${lang}/upgrade/kubernetes-1.8/kubernetes-1.9/index.html`,
     ]);
   });
 

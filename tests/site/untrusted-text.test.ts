@@ -1,65 +1,25 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addIdsToLedger, formatLedger } from '../../src/checker/ledger.ts';
 import { scanTags } from '../../src/lib/links.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
-import { copyContent, readPages, readProject } from '../support/dist.ts';
+import { readPages } from '../support/dist.ts';
+import { builtSite } from '../support/sites.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
-// Frontmatter is data: whatever markup a note's texts contain must reach readers as text.
+// Frontmatter is data: whatever markup a note's texts contain must reach readers as text. The fixture
+// site has a note whose texts are markup and javascript: URLs, and an imported one whose texts are
+// upstream Markdown (paragraphs, nested list, code) with hostile links mixed in.
 const ID = 'k8s-1.7-markup-in-texts';
-const HOSTILE = {
-  title: '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">',
-  summary:
-    '[click](javascript:window.pwned=3) <a href="javascript:window.pwned=4">link</a> `<b>code</b>`',
-  assessment: '"><svg onload="window.pwned=5"> & </textarea> {{x}}',
-};
-
-function hostileNote(): string {
-  const texts = JSON.stringify(HOSTILE);
-  return `---\nid: ${ID}\nsection: known-issues\narea: storage\nimpact: attention\nteams: [ops]\ntickets: [PICT-7]\nzh: ${texts}\nen: ${texts}\n---\n`;
-}
-
-// An imported note: upstream Markdown (paragraphs, nested list, code) with hostile links mixed in.
 const MD_ID = 'k8s-1.7-upstream-markdown';
-const UPSTREAM = {
-  title: 'Widgets moved to widgets.k8s.io/v1',
-  summary: [
-    'Widgets moved. ([#100](https://github.com/kubernetes/kubernetes/pull/100), [@alice](https://github.com/alice))',
-    '',
-    '**Action Required:** recreate them, e.g. `kubectl frob`:',
-    '',
-    '  ```yaml',
-    '  kind: Zorblaxwidget',
-    '  ```',
-    '',
-    '* Features',
-    '  * Quuxfeature [x](JaVaScRiPt:window.pwned=6) <javascript:window.pwned=7>',
-    '  * ![img](https://evil.example/pwned.png) <img src=x onerror="window.pwned=8">',
-  ].join('\n'),
-  assessment:
-    'Ops must:\n\n1. recreate the widgets\n2. check [the docs](https://kubernetes.io/docs/)',
-};
-
-function markdownNote(): string {
-  return `---\nid: ${MD_ID}\nsection: action-required\narea: networking\nimpact: attention\nteams: [ops]\npendingTranslation: [zh]\nen: ${JSON.stringify(UPSTREAM)}\n---\n`;
-}
 
 let dist: string;
 let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  const root = copyContent('untrusted-text');
-  writeFileSync(join(root, 'notes/kubernetes-1.7/markup-in-texts.md'), hostileNote());
-  writeFileSync(join(root, 'notes/kubernetes-1.7/upstream-markdown.md'), markdownNote());
-  const ledger = readProject().ledger;
-  writeFileSync(join(root, 'notes/ids.json'), formatLedger(addIdsToLedger(ledger, [ID, MD_ID])));
-  dist = await buildSite({ name: 'untrusted-text', contentRoot: root });
+  dist = builtSite('kubernetes');
   [browser, server] = await Promise.all([launchBrowser(), serveStatic(dist)]);
 });
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { buildSite, type SiteBuild } from './build-site.ts';
+import { builtSite, type SharedBuild } from './sites.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 import {
   chromium,
@@ -99,8 +99,8 @@ export interface ServedSite {
   open(path: string, options?: BrowserContextOptions): Promise<Page>;
 }
 
-/** Before a file's tests, builds the site, serves it under `prefix` and starts Chromium; closes both after. */
-export function useServedSite(build: SiteBuild, prefix = '/'): ServedSite {
+/** Before a file's tests, serves a shared build under `prefix` and starts Chromium; closes both after. */
+export function useServedSite(build: SharedBuild, prefix = '/'): ServedSite {
   let session: Session | undefined;
   const site = {
     async open(path: string, options: BrowserContextOptions = {}) {
@@ -116,7 +116,7 @@ export function useServedSite(build: SiteBuild, prefix = '/'): ServedSite {
     expect(leftovers).toEqual({ offHost: [], failures: [] });
   });
   beforeAll(async () => {
-    const dist = await buildSite(build);
+    const dist = builtSite(build);
     [site.browser, site.server] = await Promise.all([launchBrowser(), serveStatic(dist, prefix)]);
   });
   afterAll(async () => {

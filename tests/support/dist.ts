@@ -75,7 +75,10 @@ export function firstReleaseWithNotes(project: Project): {
   return { release, notes };
 }
 
-/** The validated project under a content root; throws when it has problems, since a site is built only from a valid one. */
+/**
+ * The validated project under a content root (the repository's content when none is given); throws when
+ * it has problems, since a site is built only from a valid one.
+ */
 export function readProject(root = ROOT): Project {
   const { project, problems } = loadProject(readProjectFiles(root));
   if (problems.length > 0) throw new Error(problems.map(formatProblem).join('\n'));
@@ -93,13 +96,16 @@ export function retiredIds(project: Project): Map<string, string> {
   );
 }
 
-/** A fresh copy of the repository's `data/` and `notes/` in `tmp/test-fixtures/<name>/`, to be changed by a test. */
-export function copyContent(name: string): string {
+/**
+ * A fresh copy of the `data/` and `notes/` of a content root (a fixture site, or the repository's
+ * content) in `tmp/test-fixtures/<name>/`, to be changed by a test.
+ */
+export function copyContent(name: string, from: string): string {
   const root = join(TMP, 'test-fixtures', name);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   for (const dir of ['data', 'notes'])
-    cpSync(join(ROOT, dir), join(root, dir), { recursive: true });
+    cpSync(join(from, dir), join(root, dir), { recursive: true });
   return root;
 }
 

@@ -16,6 +16,7 @@ import { formatProblem } from '../../../src/checker/problems.ts';
 import { loadProject } from '../../../src/checker/index.ts';
 import { readProjectFiles } from '../../../src/checker/files.ts';
 import { beforeImport } from '../../support/before-import.ts';
+import { KUBERNETES } from '../../support/sites.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCRIPT = join(ROOT, 'scripts/import.ts');
@@ -27,13 +28,13 @@ function run(...args: string[]): { code: number | null; stdout: string; stderr: 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh folder under tmp/ with a copy of the repository's data/ and, if asked, notes/. */
+/** A fresh folder under tmp/ with a copy of the fixture site's data/ and, if asked, notes/. */
 function contentCopy(name: string, withNotes: boolean): string {
   const root = join(ROOT, 'tmp', 'test-fixtures', `importer-${name}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, 'notes'), { recursive: true });
-  cpSync(join(ROOT, 'data'), join(root, 'data'), { recursive: true });
-  if (withNotes) cpSync(join(ROOT, 'notes'), join(root, 'notes'), { recursive: true });
+  cpSync(join(KUBERNETES, 'data'), join(root, 'data'), { recursive: true });
+  if (withNotes) cpSync(join(KUBERNETES, 'notes'), join(root, 'notes'), { recursive: true });
   else writeFileSync(join(root, 'notes', 'ids.json'), '{\n  "ids": [],\n  "redirects": {}\n}\n');
   return root;
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseChangelog } from '../../../src/lib/importer/changelog.ts';
 import { fnv1a, itemId } from '../../../src/lib/importer/ids.ts';
@@ -11,13 +10,13 @@ import { readProjectFiles } from '../../../src/checker/files.ts';
 import { SLUG_PATTERN } from '../../../src/schemas/fields.ts';
 import { parseYaml, splitFrontmatter } from '../../../src/checker/yaml-source.ts';
 import { beforeImport } from '../../support/before-import.ts';
+import { KUBERNETES } from '../../support/sites.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string) =>
   readFileSync(new URL(`../../fixtures/upstream/${name}`, import.meta.url), 'utf8');
 
-/** The repository's teams, components and areas, without its releases and notes. */
-const repoData = readProjectFiles(ROOT).filter(
+/** The fixture site's teams, components and areas, without its releases and notes. */
+const repoData = readProjectFiles(KUBERNETES).filter(
   (file) => file.path.startsWith('data/') && !file.path.startsWith('data/releases/'),
 );
 
@@ -331,8 +330,8 @@ describe('existing notes', () => {
 });
 
 describe('the 1.7 seed notes', () => {
-  // The repository as it was before v1.7.0 was imported: the hand-written notes only.
-  const { files } = beforeImport(readProjectFiles(ROOT), 'k8s-v1.7.0-release-notes.md');
+  // The fixture site as it was before v1.7.0 was imported: the hand-written seed notes only.
+  const { files } = beforeImport(readProjectFiles(KUBERNETES), 'k8s-v1.7.0-release-notes.md');
   const result = plan(request('k8s-v1.7.0-release-notes.md', 'kubernetes-1.7'), files);
   const seeds = files.filter((file) => file.path.startsWith('notes/kubernetes-1.7/'));
   const matched = new Set(result.notes.flatMap((note) => note.assessedIn));

@@ -6,12 +6,13 @@ import { formatProblem } from '../../src/checker/problems.ts';
 import { loadProject } from '../../src/checker/index.ts';
 import { readProjectFiles } from '../../src/checker/files.ts';
 import { copyContent } from '../support/dist.ts';
+import { KUBERNETES } from '../support/sites.ts';
 
 const node = process.execPath;
 
 describe('npm run new', () => {
   test('scaffolds an untriaged note with a fresh id, records the id, and the checker points at what to fill in', () => {
-    const root = copyContent('script-new');
+    const root = copyContent('script-new', KUBERNETES);
     const output = execFileSync(
       node,
       [
@@ -44,7 +45,7 @@ describe('npm run new', () => {
   });
 
   test('refuses an unknown release with a one-line error and writes nothing', () => {
-    const root = copyContent('script-new-bad');
+    const root = copyContent('script-new-bad', KUBERNETES);
     const before = readFileSync(join(root, 'notes/ids.json'), 'utf8');
     const result = spawnSync(
       node,
@@ -55,7 +56,7 @@ describe('npm run new', () => {
     );
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      'npm run new: --release must be one of: kubernetes-1.7, kubernetes-1.8',
+      'npm run new: --release must be one of: kubernetes-1.7, kubernetes-1.8, kubernetes-1.9',
     );
     expect(readFileSync(join(root, 'notes/ids.json'), 'utf8')).toBe(before);
   });
@@ -63,7 +64,7 @@ describe('npm run new', () => {
 
 describe('npm run ids', () => {
   test('adds the ids of new notes to the ledger and keeps the old ones', () => {
-    const root = copyContent('script-ids');
+    const root = copyContent('script-ids', KUBERNETES);
     const ledgerPath = join(root, 'notes/ids.json');
     const ledger = JSON.parse(readFileSync(ledgerPath, 'utf8')) as { ids: string[] };
     writeFileSync(ledgerPath, JSON.stringify({ ids: ledger.ids.slice(1), redirects: {} }));
@@ -76,7 +77,7 @@ describe('npm run ids', () => {
 
 describe('npm run check', () => {
   test('exits 1 and prints every problem, one line each, with no stack trace', () => {
-    const root = copyContent('script-check');
+    const root = copyContent('script-check', KUBERNETES);
     writeFileSync(
       join(root, 'notes/kubernetes-1.7/broken.md'),
       '---\nid: k8s-1.7-broken\nimpcat: none\n---\n',
@@ -96,9 +97,9 @@ describe('npm run check', () => {
     ]);
   });
 
-  test('exits 0 on the repository', () => {
-    const result = spawnSync(node, ['scripts/check.ts'], { encoding: 'utf8' });
+  test('exits 0 on a valid site and says how much it checked', () => {
+    const result = spawnSync(node, ['scripts/check.ts', KUBERNETES], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^All good: \d+ notes/);
+    expect(result.stdout).toMatch(/^All good: 58 notes in 3 release\(s\), 4 teams, /);
   });
 });

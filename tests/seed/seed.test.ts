@@ -4,13 +4,19 @@ import { formatProblem } from '../../src/checker/problems.ts';
 import { loadProject } from '../../src/checker/index.ts';
 import { readProjectFiles } from '../../src/checker/files.ts';
 import type { Section } from '../../src/lib/sections.ts';
+import { KUBERNETES } from '../support/sites.ts';
 
-// The seed is PICT's original 1.7 assessment (a copy of ../shared/seed/, kept as a test fixture).
+// The seed is PICT's original 1.7 assessment (a copy of ../shared/seed/, kept as a test fixture). The
+// notes made from it are kept as they were written in the fixture site: the repository's own notes
+// are content, which authors re-assess, so they are held to the invariants (tests/content), not to the seed.
 const seed = readFileSync('tests/fixtures/seed/pict-k8s-1.7-assessment.zh.md', 'utf8');
-const { project, problems } = loadProject(readProjectFiles('.'));
+/** Notes the fixture site adds to the seed notes for other tests (their ids name them). */
+const ADDED = /^k8s-1\.7-(pr-9\d{4}|markup-in-texts|upstream-markdown|markdown-body|mdx-body)$/;
+
+const { project, problems } = loadProject(readProjectFiles(KUBERNETES));
 const notes = project.notes
   .map((note) => note.data)
-  .filter((note) => note.release === 'kubernetes-1.7');
+  .filter((note) => note.release === 'kubernetes-1.7' && !ADDED.test(note.id));
 const release = project.releases.find((candidate) => candidate.id === 'kubernetes-1.7');
 
 /** Obvious typos fixed when the seed became notes (see the commit that added the notes). */
@@ -71,19 +77,11 @@ function writtenTexts(): Set<string> {
   return texts;
 }
 
-describe('the notes in this repository', () => {
+describe('the Kubernetes 1.7 notes of the fixture site, as made from the seed', () => {
   test('pass the checker', () => {
     expect(problems.map(formatProblem)).toEqual([]);
   });
 
-  test('have every id recorded in the ledger', () => {
-    expect(notes.map((note) => note.id).filter((id) => !project.ledger.ids.includes(id))).toEqual(
-      [],
-    );
-  });
-});
-
-describe('the Kubernetes 1.7 release', () => {
   test('keeps every assessed line of the seed word for word (typo fixes aside)', () => {
     const texts = writtenTexts();
     expect(seedLines().filter((line) => !texts.has(normalize(line)))).toEqual([]);
