@@ -260,6 +260,12 @@ describe.each(['/', '/pict-notes/'])('nginx serving the site built for %s', (bas
     );
   });
 
+  test('npm run serve leads the host root to the base path (then to the reader’s language)', async () => {
+    const response = await rawGet(`${site(base).nginx.origin}/`);
+    const expected = base === '/' ? '/zh/' : base;
+    expect([response.status, response.headers['location']]).toEqual([302, expected]);
+  });
+
   test('serves no server configuration file', async () => {
     for (const path of ['nginx/server.conf', '../nginx/server.conf', 'site.json']) {
       expect((await site(base).get(path)).status).toBe(404);
