@@ -71,7 +71,13 @@ export interface NginxOptions {
 }
 
 /** The `nginx.conf` around the generated parts: a temp prefix for everything nginx writes. */
-function mainConf(prefix: string, root: string, serverDir: string, options: NginxOptions) {
+function mainConf(
+  prefix: string,
+  root: string,
+  serverDir: string,
+  base: string,
+  options: NginxOptions,
+) {
   const listen = options.host ? `${options.host}:${options.port}` : String(options.port);
   return [
     'daemon off;',
@@ -96,6 +102,8 @@ function mainConf(prefix: string, root: string, serverDir: string, options: Ngin
     '    server_name localhost;',
     `    root "${root}";`,
     `    include "${join(serverDir, 'nginx', 'server.conf')}";`,
+    // Locally, the host's root leads to the site under its base path.
+    ...(base === '/' ? [] : [`    location = / { absolute_redirect off; return 302 ${base}; }`]),
     '  }',
     '}',
     '',
@@ -172,7 +180,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
     symlinkSync(dist, link.replace(/\/+$/, ''));
   }
   const conf = join(prefix, 'nginx.conf');
-  writeFileSync(conf, mainConf(prefix, root, serverDir, options));
+  writeFileSync(conf, mainConf(prefix, root, serverDir, site.base, options));
   const child = spawn(nginx, ['-p', prefix, '-e', 'stderr', '-c', conf], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -13,21 +13,22 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import { headerCsp, mergeCsp, readPageHead, type PageHead } from '../lib/csp.ts';
+import { readPageHead, type PageHead } from '../lib/csp.ts';
 import { readJsonFile } from '../incremental/json-file.ts';
 import { resolveRedirect, type Project } from '../checker/index.ts';
 import {
   headersFile,
+  indexablePages,
   nginxHttpConf,
   nginxServerConf,
   redirectsFile,
   serverDirOf,
+  serverModelOf,
   type ServerModel,
 } from '../lib/server-config.ts';
 import { sharedCheckedProject } from '../checker/shared.ts';
 import { siteRedirects } from '../lib/site-redirects.ts';
 import { robotsTxt, sitemapFiles } from '../lib/sitemap.ts';
-import { LANGS } from '../schemas/fields.ts';
 
 /** Text files worth sending compressed; the search index's own files are compressed already. */
 const COMPRESSIBLE = /\.(?:html|css|m?js|json|csv|svg|xml|txt)$/;
@@ -131,6 +132,103 @@ function writeIfChanged(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
+/** The sitemap, robots.txt, _redirects and _headers: the files in the output folder that hosts read. */
+function writeHostFiles(
+  outDir: string,
+  model: ServerModel,
+  sitemaps: ReadonlyMap<string, string>,
+  root: string,
+): void {
+  for (const name of readdirSync(outDir)) {
+    if (/^sitemap-\d+\.xml$/.test(name) && !sitemaps.has(name)) rmSync(join(outDir, name));
+  }
+  for (const [name, text] of sitemaps) writeIfChanged(join(outDir, name), text);
+  writeIfChanged(join(outDir, 'robots.txt'), robotsTxt(root));
+  writeIfChanged(join(outDir, '_redirects'), redirectsFile(model));
+  writeIfChanged(join(outDir, '_headers'), headersFile(model));
+}
+
+/**
+ * The output folder's files as this build finds them, against the record of the last build: a page's
+ * head is read, and a file compressed, only when its size or time changed (or its copy is gone).
+ */
+class BuiltFiles {
+  private readonly files: Record<string, FileRecord> = {};
+  private readonly policies = new Map<string, number>();
+  private readonly known: Record<string, FileRecord>;
+  private readonly knownPolicies: string[];
+
+  constructor(
+    private readonly outDir: string,
+    previous: ServerFilesRecord | undefined,
+  ) {
+    this.known = previous?.files ?? {};
+    this.knownPolicies = previous?.policies ?? [];
+  }
+
+  /** The file's size and time, noted for the record. */
+  private stat(path: string): FileRecord {
+    let found = this.files[path];
+    if (!found) {
+      const { mtimeMs, size } = statSync(join(this.outDir, path));
+      found = { mtimeMs, size };
+      this.files[path] = found;
+    }
+    return found;
+  }
+
+  private unchanged(path: string): boolean {
+    const now = this.stat(path);
+    const before = this.known[path];
+    return before?.mtimeMs === now.mtimeMs && before.size === now.size;
+  }
+
+  /** What a page's head says (from the record when the page is unchanged). */
+  head(path: string): PageHead {
+    const before = this.known[path];
+    const head =
+      this.unchanged(path) && before?.noindex !== undefined
+        ? {
+            noindex: before.noindex,
+            csp: before.csp === undefined ? undefined : this.knownPolicies[before.csp],
+          }
+        : readPageHead(readFileSync(join(this.outDir, path), 'utf8'));
+    const index = head.csp === undefined ? undefined : this.policyIndex(head.csp);
+    Object.assign(this.stat(path), { noindex: head.noindex, csp: index });
+    return head;
+  }
+
+  private policyIndex(policy: string): number {
+    if (!this.policies.has(policy)) this.policies.set(policy, this.policies.size);
+    return this.policies.get(policy) ?? 0;
+  }
+
+  /**
+   * Writes a `.gz` beside each candidate worth compressing whose copy is missing or older than it, and
+   * removes the copies of files compressed last time that are gone or no longer worth it.
+   */
+  async compress(candidates: readonly string[]): Promise<{ compressed: number; removed: number }> {
+    const worth = new Set(candidates.filter((path) => this.stat(path).size >= MIN_COMPRESS_BYTES));
+    const stale = [...worth].filter(
+      (path) => !this.unchanged(path) || !existsSync(join(this.outDir, `${path}.gz`)),
+    );
+    await inPool(stale, 4, async (path) => {
+      const text = readFileSync(join(this.outDir, path));
+      writeFileSync(join(this.outDir, `${path}.gz`), await gzipAsync(text, { level: GZIP_LEVEL }));
+    });
+    const gone = Object.keys(this.known).filter(
+      (path) => !worth.has(path) && existsSync(join(this.outDir, `${path}.gz`)),
+    );
+    for (const path of gone) removeWithEmptyFolders(this.outDir, `${path}.gz`);
+    return { compressed: stale.length, removed: gone.length };
+  }
+
+  /** The record for the next build. */
+  record(): ServerFilesRecord {
+    return { outDir: this.outDir, policies: [...this.policies.keys()], files: this.files };
+  }
+}
+
 /**
  * After the build (and the search index): writes what a web server needs to serve the site as built.
  * Into the output folder: a `.gz` beside each text file (nginx `gzip_static`), `sitemap.xml` with its
@@ -164,125 +262,37 @@ export function serverConfig(): AstroIntegration {
         const project = sharedCheckedProject();
         if (!project) throw new Error('pict-check-source must run first: it reads the notes.');
         const previous = readJsonFile(recordFile) as ServerFilesRecord | undefined;
-        const known = previous?.outDir === outDir ? previous.files : {};
-        const knownPolicies = previous?.policies ?? [];
-        const policyIndex = new Map<string, number>();
-        const indexOfPolicy = (policy: string | undefined) => {
-          if (policy === undefined) return undefined;
-          if (!policyIndex.has(policy)) policyIndex.set(policy, policyIndex.size);
-          return policyIndex.get(policy);
-        };
-        const stats = new Map<string, { mtimeMs: number; size: number }>();
         rmSync(recordFile, { force: true });
-        const files: Record<string, FileRecord> = {};
-        const stat = (path: string) => {
-          let found = stats.get(path);
-          if (!found) {
-            const { mtimeMs, size } = statSync(join(outDir, path));
-            found = { mtimeMs, size };
-            stats.set(path, found);
-          }
-          return found;
-        };
-        const knownHead = (record: FileRecord | undefined): PageHead | undefined =>
-          record?.noindex === undefined
-            ? undefined
-            : {
-                noindex: record.noindex,
-                csp: record.csp === undefined ? undefined : knownPolicies[record.csp],
-              };
-        const unchanged = (path: string, now: { mtimeMs: number; size: number }) =>
-          known[path]?.mtimeMs === now.mtimeMs && known[path]?.size === now.size;
-
+        const files = new BuiltFiles(outDir, previous?.outDir === outDir ? previous : undefined);
         const routeFiles = [...assets.values()]
           .flat()
           .map((url) => relative(outDir, fileURLToPath(url)).split(sep).join('/'));
-        const heads = new Map<string, PageHead>();
-        for (const path of routeFiles.filter((file) => file.endsWith('.html'))) {
-          const { mtimeMs, size } = stat(path);
-          const head =
-            (unchanged(path, { mtimeMs, size }) ? knownHead(known[path]) : undefined) ??
-            readPageHead(readFileSync(join(outDir, path), 'utf8'));
-          heads.set(path, head);
-          files[path] = { mtimeMs, size, noindex: head.noindex, csp: indexOfPolicy(head.csp) };
-        }
-
+        const heads = new Map(
+          routeFiles
+            .filter((path) => path.endsWith('.html'))
+            .map((path) => [path, files.head(path)]),
+        );
         const redirects = siteRedirects(
           project.notes.map((note) => note.data.id),
           retiredIdsOf(project),
         );
-        const redirected = new Set(redirects.map((redirect) => `${redirect.from}index.html`));
-        const served = [...heads].filter(([path]) => !redirected.has(path));
-        // Thousands of pages share a few policies: each is turned into its header form once.
-        const headerOf = new Map<string, string>();
-        const policies = served.flatMap(([path, head]) => {
-          if (head.csp === undefined) return [];
-          if (!headerOf.has(head.csp)) headerOf.set(head.csp, headerCsp(head.csp));
-          return [[path, headerOf.get(head.csp) ?? ''] as const];
-        });
-        const counts = Map.groupBy(policies, ([, policy]) => policy);
-        const [csp] = [...counts].sort((a, b) => b[1].length - a[1].length)[0] ?? [''];
-        const model: ServerModel = {
-          base,
-          redirects,
-          csp,
-          cspByPage: new Map(policies.filter(([, policy]) => policy !== csp)),
-          mergedCsp: mergeCsp(new Set([...heads.values()].flatMap((head) => head.csp ?? []))),
-          notFound: {
-            ...Object.fromEntries(LANGS.map((lang) => [lang, `${lang}/404/index.html`])),
-            other: '404.html',
-          } as ServerModel['notFound'],
-          assets: `${assetsFolder}/`,
-        };
-
+        const model = serverModelOf(base, `${assetsFolder}/`, redirects, heads);
         const root = new URL(base, site).href;
-        const indexable = served
-          .filter(([path, head]) => !head.noindex && path.endsWith('index.html'))
-          .map(([path]) => path.slice(0, -'index.html'.length));
-        const sitemaps = sitemapFiles(indexable, root);
-        for (const name of readdirSync(outDir)) {
-          if (/^sitemap-\d+\.xml$/.test(name) && !sitemaps.has(name)) rmSync(join(outDir, name));
-        }
-        for (const [name, text] of sitemaps) writeIfChanged(join(outDir, name), text);
-        writeIfChanged(join(outDir, 'robots.txt'), robotsTxt(root));
-        writeIfChanged(join(outDir, '_redirects'), redirectsFile(model));
-        writeIfChanged(join(outDir, '_headers'), headersFile(model));
-
+        writeHostFiles(outDir, model, sitemapFiles(indexablePages(model, heads), root), root);
         const serverDir = serverDirOf(outDir);
         writeIfChanged(join(serverDir, 'nginx', 'http.conf'), nginxHttpConf(model));
         writeIfChanged(join(serverDir, 'nginx', 'server.conf'), nginxServerConf(model));
-        const siteJson = { base, site: root };
-        writeIfChanged(join(serverDir, 'site.json'), `${JSON.stringify(siteJson, null, 2)}\n`);
-
-        // Compressed copies: again only for files changed since the last build (or whose copy is gone).
-        const candidates = compressCandidates(outDir, routeFiles, others);
-        const toCompress: string[] = [];
-        const compressed = new Set<string>();
-        for (const path of candidates) {
-          const { mtimeMs, size } = stat(path);
-          if (size < MIN_COMPRESS_BYTES) continue;
-          compressed.add(path);
-          files[path] = { ...files[path], mtimeMs, size };
-          if (!unchanged(path, { mtimeMs, size }) || !existsSync(join(outDir, `${path}.gz`))) {
-            toCompress.push(path);
-          }
-        }
-        await inPool(toCompress, 4, async (path) => {
-          const text = readFileSync(join(outDir, path));
-          const gz = await gzipAsync(text, { level: GZIP_LEVEL });
-          writeFileSync(join(outDir, `${path}.gz`), gz);
-        });
-        let removed = 0;
-        for (const path of Object.keys(known)) {
-          if (compressed.has(path) || !existsSync(join(outDir, `${path}.gz`))) continue;
-          removeWithEmptyFolders(outDir, `${path}.gz`);
-          removed += 1;
-        }
+        writeIfChanged(
+          join(serverDir, 'site.json'),
+          `${JSON.stringify({ base, site: root }, null, 2)}\n`,
+        );
+        const { compressed, removed } = await files.compress(
+          compressCandidates(outDir, routeFiles, others),
+        );
         mkdirSync(dirname(recordFile), { recursive: true });
-        const record: ServerFilesRecord = { outDir, policies: [...policyIndex.keys()], files };
-        writeFileSync(recordFile, JSON.stringify(record));
+        writeFileSync(recordFile, JSON.stringify(files.record()));
         logger.info(
-          `Server config in ${relative(process.cwd(), serverDir) || serverDir}: ${redirects.length} redirect(s), ${model.cspByPage.size + 1} page policy(ies); ${toCompress.length} file(s) compressed, ${removed} stale .gz removed, in ${Math.round(performance.now() - started)} ms.`,
+          `Server config in ${relative(process.cwd(), serverDir) || serverDir}: ${redirects.length} redirect(s), ${model.cspByPage.size + 1} page policy(ies); ${compressed} file(s) compressed, ${removed} stale .gz removed, in ${Math.round(performance.now() - started)} ms.`,
         );
       },
     },

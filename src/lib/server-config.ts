@@ -1,4 +1,5 @@
 import { LANGS, type Lang } from '../schemas/fields.ts';
+import { headerCsp, mergeCsp, type PageHead } from './csp.ts';
 import type { SiteRedirect } from './site-redirects.ts';
 
 /** Everything the server configuration says, from the same data and build as the pages. */
@@ -11,12 +12,55 @@ export interface ServerModel {
   csp: string;
   /** Pages (site-relative files, e.g. `index.html`) whose header policy differs from `csp`, with theirs. */
   cspByPage: ReadonlyMap<string, string>;
-  /** Every page's header policy merged, for hosts that send one header for all pages. */
+  /** Every page's policy merged, in header form, for hosts that send one header for all pages. */
   mergedCsp: string;
   /** The not-found page (site-relative file) for each language folder, and for anything else. */
   notFound: Record<Lang, string> & { other: string };
   /** Folder of the content-hashed assets (Astro's `build.assets`), e.g. `_astro/`. */
   assets: string;
+}
+
+/**
+ * The server model of a build: its redirects, and the policies of the pages the server answers with
+ * (pages it redirects never reach a reader): the most common one is the default, the others are listed
+ * by page. `heads` are the built pages (site-relative files) and what their heads say.
+ */
+export function serverModelOf(
+  base: string,
+  assets: string,
+  redirects: readonly SiteRedirect[],
+  heads: ReadonlyMap<string, PageHead>,
+): ServerModel {
+  const redirected = new Set(redirects.map((redirect) => `${redirect.from}index.html`));
+  // Thousands of pages share a few policies: each is turned into its header form once.
+  const headerOf = new Map<string, string>();
+  const policies = [...heads].flatMap(([path, head]) => {
+    if (head.csp === undefined || redirected.has(path)) return [];
+    if (!headerOf.has(head.csp)) headerOf.set(head.csp, headerCsp(head.csp));
+    return [[path, headerOf.get(head.csp) ?? ''] as const];
+  });
+  const byPolicy = Map.groupBy(policies, ([, policy]) => policy);
+  const [csp] = [...byPolicy].sort((a, b) => b[1].length - a[1].length)[0] ?? [''];
+  return {
+    base,
+    redirects,
+    csp,
+    cspByPage: new Map(policies.filter(([, policy]) => policy !== csp)),
+    // Static hosts may serve every page, redirecting ones included.
+    mergedCsp: headerCsp(mergeCsp(new Set([...heads.values()].flatMap((head) => head.csp ?? [])))),
+    notFound: { zh: 'zh/404/index.html', en: 'en/404/index.html', other: '404.html' },
+    assets,
+  };
+}
+
+/** Site-relative URL paths of the pages a sitemap lists: not redirected by the server, not noindex. */
+export function indexablePages(model: ServerModel, heads: ReadonlyMap<string, PageHead>): string[] {
+  const redirected = new Set(model.redirects.map((redirect) => redirect.from));
+  return [...heads].flatMap(([path, head]) => {
+    if (head.noindex || !path.endsWith('index.html')) return [];
+    const page = path.slice(0, -'index.html'.length);
+    return redirected.has(page) ? [] : [page];
+  });
 }
 
 /** The server configuration folder of an output folder: beside it (`dist-server/`), never inside, so it is never served. */

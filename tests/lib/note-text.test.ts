@@ -7,6 +7,7 @@ import {
   safeHref,
 } from '../../src/lib/note-text.ts';
 import { readProject } from '../support/dist.ts';
+import { KUBERNETES } from '../support/sites.ts';
 
 /** The only elements and attributes rendered note text may contain. */
 const ALLOWED: Record<string, string[]> = {
@@ -266,10 +267,10 @@ describe('renderNoteText without the parser', () => {
     expect(renderNoteText(text)).toEqual(renderParsedNoteText(text));
   });
 
-  test('renders every summary and assessment of the repository as the parser does', () => {
-    const texts = readProject().notes.flatMap(({ data }) =>
+  test('renders every text of the fixture site as the parser does', () => {
+    const texts = readProject(KUBERNETES).notes.flatMap(({ data }) =>
       [data.zh, data.en].flatMap((block) =>
-        block ? [block.title, block.summary, block.assessment ?? ''] : [],
+        block ? [block.title, block.summary, block.detail ?? '', block.assessment ?? ''] : [],
       ),
     );
     const differing = texts.filter(

@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
   headersFile,
+  indexablePages,
   nginxHttpConf,
   nginxServerConf,
   redirectsFile,
+  serverModelOf,
   type ServerModel,
 } from '../../src/lib/server-config.ts';
 import { siteRedirects } from '../../src/lib/site-redirects.ts';
@@ -139,5 +141,34 @@ describe('headersFile', () => {
         Cache-Control: public, max-age=31536000, immutable
       "
     `);
+  });
+});
+
+describe('serverModelOf', () => {
+  const heads = new Map([
+    ['index.html', { csp: "default-src 'self'; script-src 'sha256-A='", noindex: false }],
+    ['zh/index.html', { csp: "default-src 'self'", noindex: false }],
+    ['en/index.html', { csp: "default-src 'self'", noindex: false }],
+    ['en/404/index.html', { csp: "default-src 'none'", noindex: true }],
+    ['i/x/index.html', { csp: "default-src 'self'; script-src 'sha256-I='", noindex: true }],
+  ]);
+  const built = serverModelOf('/', '_astro/', siteRedirects(['x'], new Map()), heads);
+
+  test('takes the most common policy of the pages the server answers with, and lists the others', () => {
+    expect(built.csp).toBe("default-src 'self'; frame-ancestors 'none'");
+    // The root and /i/x/ are redirected by the server: their pages never reach a reader.
+    expect(built.cspByPage).toEqual(
+      new Map([['en/404/index.html', "default-src 'none'; frame-ancestors 'none'"]]),
+    );
+  });
+
+  test('merges every page’s policy for static hosts, which may serve any page', () => {
+    expect(built.mergedCsp).toBe(
+      "default-src 'self' 'none'; script-src 'sha256-A=' 'sha256-I='; frame-ancestors 'none'",
+    );
+  });
+
+  test('gives the sitemap the pages neither redirected nor noindex', () => {
+    expect(indexablePages(built, heads)).toEqual(['zh/', 'en/']);
   });
 });

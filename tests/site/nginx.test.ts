@@ -239,6 +239,33 @@ describe.each(['/', '/pict-notes/'])('nginx serving the site built for %s', (bas
     );
   });
 
+  test('writes _redirects and _headers for static hosts from the same data', () => {
+    const { dist } = site(base);
+    const redirects = readFileSync(join(dist, '_redirects'), 'utf8');
+    for (const [id, target] of retired) {
+      for (const lang of LANGS) {
+        expect(redirects).toContain(
+          `${base}${lang}/items/${id}/ ${base}${lang}/items/${target}/ 301\n`,
+        );
+      }
+      expect(redirects).toContain(`${base}i/${id}/ ${base}zh/items/${target}/ 301\n`);
+    }
+    expect(redirects).toContain(`${base}i/:id/ ${base}zh/items/:id/ 301\n`);
+    const headers = readFileSync(join(dist, '_headers'), 'utf8');
+    expect(headers).toMatch(
+      /^  Content-Security-Policy: default-src 'self'; .*; frame-ancestors 'none'$/m,
+    );
+    expect(headers).toContain(
+      `${base}_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n`,
+    );
+  });
+
+  test('npm run serve leads the host root to the base path (then to the reader’s language)', async () => {
+    const response = await rawGet(`${site(base).nginx.origin}/`);
+    const expected = base === '/' ? '/zh/' : base;
+    expect([response.status, response.headers['location']]).toEqual([302, expected]);
+  });
+
   test('serves no server configuration file', async () => {
     for (const path of ['nginx/server.conf', '../nginx/server.conf', 'site.json']) {
       expect((await site(base).get(path)).status).toBe(404);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The project root. */
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -67,7 +68,10 @@ export function cleanBuild(outDir: string): void {
  * Astro cache of its own (`tmp/test-cache/<folder name>`), so builds never share a content store.
  * What is already there is kept (incremental rebuilds); `cleanBuild` first for a fresh build.
  */
-export function runBuild(build: SiteBuild, outDir = outDirOf(build.name)): Promise<BuildOutput> {
+export async function runBuild(
+  build: SiteBuild,
+  outDir = outDirOf(build.name),
+): Promise<BuildOutput> {
   const env: NodeJS.ProcessEnv = {
     ...buildEnv(),
     PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env['PATH'] ?? ''}`,
@@ -80,6 +84,7 @@ export function runBuild(build: SiteBuild, outDir = outDirOf(build.name)): Promi
   if (build.searchBundleNotes !== undefined)
     env['PICT_SEARCH_BUNDLE_NOTES'] = String(build.searchBundleNotes);
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+  const release = await takeBundleLock();
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
       cwd: ROOT,
@@ -87,11 +92,74 @@ export function runBuild(build: SiteBuild, outDir = outDirOf(build.name)): Promi
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, output, outDir }));
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(BUNDLED)) release();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', (error) => {
+      release();
+      fail(error);
+    });
+    child.on('close', (code) => {
+      release();
+      done({ code, output, outDir });
+    });
   });
+}
+
+/** What `astro build` prints once it has bundled the pages (and no longer reads `.astro/`). */
+const BUNDLED = 'generating static routes';
+
+const LOCK = join(TMP, 'test-build-bundling.lock');
+
+/**
+ * Astro writes a build's content modules to the project's one `.astro/` folder and bundles them, so
+ * two builds of different content must not sync and bundle at the same time (one would render the
+ * other's note bodies). Builds take turns until bundled (a lock folder holding the owner's pid, across
+ * the test processes); rendering and indexing still overlap. Returns the release, safe to call twice.
+ */
+async function takeBundleLock(): Promise<() => void> {
+  mkdirSync(TMP, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      const token = `${process.pid}-${Math.random()}`;
+      writeFileSync(join(LOCK, 'owner'), `${process.pid}\n${token}`);
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        if (readOwner()?.endsWith(token)) rmSync(LOCK, { recursive: true, force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readOwner()?.split('\n')[0] ?? NaN);
+      const age = Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      // A lock whose process has gone (a run killed mid-build) or that is far too old is stale.
+      if ((owner > 0 && !alive(owner)) || age > 5 * 60_000 || (Number.isNaN(owner) && age > 10_000))
+        rmSync(LOCK, { recursive: true, force: true });
+      await sleep(100);
+    }
+  }
+}
+
+function readOwner(): string | undefined {
+  try {
+    return readFileSync(join(LOCK, 'owner'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** A fresh build (nothing kept from an earlier one); returns its output folder, or throws the build's output when it fails. */
