@@ -222,6 +222,7 @@ describe.each(LANGS)('listing pages in %s', (lang) => {
       `${lang}/upgrade/kubernetes-1.7/index.html`,
       `${lang}/upgrade/kubernetes-1.7/kubernetes-1.8/index.html`,
       `${lang}/upgrade/kubernetes-1.7/kubernetes-1.9/index.html`,
+      `${lang}/upgrade/kubernetes-1.8/index.html`,
       `${lang}/upgrade/kubernetes-1.8/kubernetes-1.9/index.html`,
     ]);
   });
