@@ -218,7 +218,7 @@ export function nginxServerConf(model: ServerModel): string {
   ];
   return [
     GENERATED,
-    `# Include inside \`server { }\`, whose \`root\` holds the site at ${base} (see README, Deploying).`,
+    `# Include inside \`server { }\`, whose \`root\` holds the site at ${base} (see docs/deploying.md).`,
     '',
     ...(base === '/' ? [] : [`location = ${base.slice(0, -1)} { return 301 ${base}; }`, '']),
     `location ${base} {`,

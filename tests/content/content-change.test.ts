@@ -9,7 +9,7 @@ import { copyContent, readPages, readProject, refreshTargetOf } from '../support
 import { INVARIANT_NAMES, runInvariants } from '../support/invariants.ts';
 
 // What authors do every day must never turn CI red: in a copy of the repository's content, add a
-// note (as the README shows: `npm run new`, then fill it in), edit a note's text, triage an
+// note (as docs/authoring.md shows: `npm run new`, then fill it in), edit a note's text, triage an
 // untriaged note and retire an id by renaming a note. The copy must pass `npm run check` and its
 // build every invariant, and each change must show on the site. Nothing here depends on which
 // notes the repository has: each change picks its note from whatever content there is.
@@ -29,7 +29,7 @@ function editFrontmatter(
   writeFileSync(file, `---\n${String(doc)}---\n${match[2] ?? ''}`);
 }
 
-/** Scaffolds a note with `npm run new` (the README's example title) and returns its id and file. */
+/** Scaffolds a note with `npm run new` (the authoring guide's example title) and returns its id and file. */
 function scaffold(root: string, release: string): { id: string; file: string } {
   const output = execFileSync(
     node,
@@ -51,7 +51,7 @@ function scaffold(root: string, release: string): { id: string; file: string } {
   return { file: created[1] ?? '', id: created[2] ?? '' };
 }
 
-/** Texts of one language, as the README's example note has them. */
+/** Texts of one language, as the authoring guide's example note has them. */
 const texts = (title: string) => ({
   title,
   summary: `${title}: what changed upstream.`,
@@ -79,7 +79,7 @@ function changeContent(): Changes {
   const release = project.releases[0];
   if (!team || !release) throw new Error('the content has no team or no release');
 
-  // Add: `npm run new`, then fill in the frontmatter as the README's example does.
+  // Add: `npm run new`, then fill in the frontmatter as the authoring guide's example does.
   const added = { ...scaffold(root, release.id), title: 'Affinity annotations removed' };
   editFrontmatter(added.file, (doc) => {
     doc.set('impact', 'attention');

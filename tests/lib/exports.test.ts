@@ -68,7 +68,7 @@ describe('toCsv', () => {
     expect(row).toContain(',ops platform,');
   });
 
-  test('names its columns as the README documents them', () => {
+  test('names its columns as docs/architecture.md documents them', () => {
     expect(csvColumns(NOTE_FACETS)).toMatchInlineSnapshot(`
       [
         "id",
