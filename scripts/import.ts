@@ -30,7 +30,7 @@ function fail(message: string): never {
 
 /** Prints one line with its control characters escaped (upstream text may hold terminal escapes). */
 function say(line: string): void {
-  say(printable(line));
+  console.log(printable(line));
 }
 
 function parseCommandLine() {
