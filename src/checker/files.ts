@@ -92,7 +92,7 @@ export function readProjectFiles(root: string): SourceFile[] {
   const base = resolve(root);
   const rooted = entries.map((entry) => ({
     entry,
-    path: relative(base, resolve(base, entry.parentPath, entry.name)).replaceAll('\\', '/'),
+    path: relative(base, resolve(entry.parentPath, entry.name)).replaceAll('\\', '/'),
   }));
   // The top folders themselves must not be links either.
   for (const top of ['data', SOURCE_PATHS.notes]) {
