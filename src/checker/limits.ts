@@ -34,6 +34,20 @@ function nestingBound(text: string): number {
   return bound;
 }
 
+/** How many block quote and list markers open a line (each opens at least one level); none for indented code. */
+function leadingContainerMarkers(line: string): number {
+  if (/^(?: {4}|\t)/.test(line)) return 0;
+  const prefix = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/.exec(line)?.[0] ?? '';
+  return (prefix.match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length;
+}
+
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})$/;
+
+/** The longest run of one emphasis delimiter (`*`, `_`, `~`) in a line. */
+function longestDelimiterRun(line: string): number {
+  return Math.max(0, ...(line.match(/\*+|_+|~+/g) ?? []).map((run) => run.length));
+}
+
 /** The nesting depth of a Markdown tree, walked without recursion. */
 function treeDepth(root: { children?: unknown[] }): number {
   let deepest = 0;
@@ -47,16 +61,27 @@ function treeDepth(root: { children?: unknown[] }): number {
   return deepest;
 }
 
-/** The Markdown nesting of `text` when it is over the limit ("over N" when too deep to parse), else undefined. */
+/** What is found when `text` is nested deeper than the limit (a problem's "found"), else undefined. */
 export function excessNesting(text: string): string | undefined {
   if (nestingBound(text) <= TEXT_LIMITS.nesting) return undefined;
+  // Parsing thousands of nested containers or delimiters takes the parser quadratic time (5,000
+  // list markers: 40 s, 9,000 nested emphasis: over 30 s) before it overflows; far over the limit,
+  // a line's leading markers, a run of emphasis delimiters or nested brackets are refused unparsed.
+  const lines = text.split('\n');
+  const markers = Math.max(...lines.map(leadingContainerMarkers));
+  if (markers > TEXT_LIMITS.nesting * 4) return `Markdown nested at least ${markers} levels deep`;
+  const runs = Math.max(
+    ...lines.filter((line) => !THEMATIC_BREAK.test(line)).map(longestDelimiterRun),
+  );
+  if (runs > TEXT_LIMITS.nesting * 4)
+    return `a run of ${runs} emphasis delimiters (up to ${Math.floor(runs / 2)} nested levels)`;
   try {
     const root = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
     // The root and the paragraph around inline content are not nesting an author wrote.
     const depth = treeDepth(root) - 2;
-    return depth > TEXT_LIMITS.nesting ? String(depth) : undefined;
+    return depth > TEXT_LIMITS.nesting ? `Markdown nested ${depth} levels deep` : undefined;
   } catch {
-    return 'too deep to parse';
+    return 'Markdown nested too deep to parse';
   }
 }
 
@@ -74,7 +99,7 @@ export function textLimitProblem(
   const nesting = excessNesting(text);
   if (nesting === undefined) return undefined;
   return {
-    found: `Markdown nested ${nesting} levels deep`,
+    found: nesting,
     expected: `at most ${TEXT_LIMITS.nesting} levels of quotes, lists, emphasis and links`,
   };
 }
