@@ -189,3 +189,87 @@ describe('npm run check on hostile input: one line per problem, exit 1, no stack
     TIME_LIMIT * 2,
   );
 });
+
+const ITEM = (text: string, pr: number) =>
+  `* ${text} ([#${pr}](https://github.com/kubernetes/kubernetes/pull/${pr}), [@a](https://github.com/a))`;
+
+/** An upstream changelog with one v1.7.0 section of `items`, joined by `separators`. */
+function changelog(items: string[], separators: string[]): string {
+  const body = items.map((item, index) => `${item}${separators[index] ?? '\n'}`).join('');
+  return `# v1.7.0\n\n## Other notable changes\n\n${body}`;
+}
+
+/** `npm run import -- <file> --release kubernetes-1.7 --dry-run` on a minimal project. */
+function dryRun(name: string, upstream: string | ((root: string) => string)) {
+  const root = project(`import-${name}`, () => undefined);
+  const file =
+    typeof upstream === 'string'
+      ? (writeFileSync(join(root, '..', `${name}.md`), upstream), join(root, '..', `${name}.md`))
+      : upstream(root);
+  return run('scripts/import.ts', [
+    file,
+    '--release',
+    'kubernetes-1.7',
+    '--dry-run',
+    '--root',
+    root,
+  ]);
+}
+
+describe('npm run import on hostile input: one line and exit 1, or a safe output', () => {
+  test('/dev/zero is refused, not read', () => {
+    const result = dryRun('dev-zero', () => '/dev/zero');
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      'npm run import: /dev/zero is not a regular file (a pipe, socket or device is not read)\n',
+    ]);
+  });
+
+  test('a FIFO is refused, not opened', () => {
+    const result = dryRun('fifo', (root) => {
+      const fifo = join(root, '..', 'upstream.fifo');
+      rmSync(fifo, { force: true });
+      execFileSync('mkfifo', [fifo]);
+      return fifo;
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^npm run import: \S+upstream\.fifo is not a regular file \(a pipe, socket or device is not read\)\n$/,
+    );
+  });
+
+  test('every Unicode line break ends an item (LS, PS, NEL, bare CR, VT, FF)', () => {
+    const breaks = ['\u2028', '\u2029', '\u0085', '\r', '\v', '\f', '\n'];
+    const items = breaks.map((_, index) =>
+      ITEM(`Item number ${index + 1} of the list`, 101 + index),
+    );
+    const result = dryRun('line-breaks', changelog(items, breaks));
+    expect(result.stderr).toBe('');
+    expect(result.stdout.match(/^would create .*$/gm)).toEqual(
+      items.map(
+        (_, index) =>
+          `would create notes/kubernetes-1.7/pr-${101 + index}.md  [other-notable-changes] Item number ${index + 1} of the list`,
+      ),
+    );
+  });
+
+  test('terminal escape sequences in upstream text are printed escaped', () => {
+    const result = dryRun(
+      'escapes',
+      changelog([ITEM('Title \x1b]0;owned\x07 and \x1b[2J\x9b1m here', 201)], []),
+    );
+    expect(result.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(result.stdout).toContain(
+      'would create notes/kubernetes-1.7/pr-201.md  [other-notable-changes] Title \\x1b]0;owned\\x07 and \\x1b[2J\\x9b1m here',
+    );
+  });
+
+  test('deeply nested upstream text is refused by the importer’s checker gate', () => {
+    const deep = `Deep ${'*'.repeat(3000)}x${'*'.repeat(3000)}`;
+    const result = dryRun('deep', changelog([ITEM(deep, 301)], []));
+    expect([result.code, result.stderr]).toEqual([
+      1,
+      'npm run import: the imported notes would not pass the checker: notes/kubernetes-1.7/pr-301.md:15 en.summary — found a run of 3000 emphasis delimiters (up to 1500 nested levels), expected at most 32 levels of quotes, lists, emphasis and links\n',
+    ]);
+  });
+});
