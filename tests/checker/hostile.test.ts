@@ -4,9 +4,8 @@
  * upstream file given to `npm run import`. Each ends in one-line problems naming file, line and field,
  * exit 1 and no stack trace, or in a safe output; each within a time limit (a hang is a failure).
  */
-import { spawnSync } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { minimalProject, validNote } from '../fixtures/minimal-project.ts';
