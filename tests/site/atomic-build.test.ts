@@ -140,4 +140,10 @@ describe('npm run build swaps in a complete build or leaves dist/ alone', () => 
     );
     expect(existsSync(`${OUT}.next`)).toBe(false);
   }, 600_000);
+
+  test('a rebuild through the staging folder still reuses the pages Astro cached', async () => {
+    const again = await npmRunBuild();
+    expect(again.code).toBe(0);
+    expect(again.output).toMatch(/\/i\/k8s-1\.7-local-volume-unmount\/index\.html \(cached\)/);
+  }, 600_000);
 });
