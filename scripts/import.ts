@@ -3,19 +3,34 @@
  * writes one untriaged note per upstream release-note item into `notes/<release-id>/` and records
  * the new ids in `notes/ids.json`. Notes whose id exists are never touched; items whose PR a note of
  * the release already cites are skipped. Parsing and planning live in `src/lib/importer/`.
+ *
+ * The upstream file must be a regular file of at most 32 MiB (the largest upstream changelogs are
+ * about 1 MB); everything printed has its control characters escaped. Files are written atomically,
+ * notes first and the ledger last (`src/lib/importer/write.ts`): a run that is killed is completed
+ * by the next one. `PICT_IMPORT_KILL_BEFORE=<n>` kills the process before the n-th file is renamed
+ * into place (the kill test uses it).
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { printable } from '../src/checker/problems.ts';
+import { writeAtomically } from '../src/lib/importer/write.ts';
 import { planImport, type ImportPlan, type PlannedNote } from '../src/lib/importer/plan.ts';
 import { readProjectFiles } from '../src/checker/files.ts';
 
 const USAGE =
   'usage: npm run import -- <file> --release <release-id> [--from <version>] [--to <version>] [--dry-run] [--root <dir>]';
 
+/** The largest upstream file read, in bytes. */
+const INPUT_SIZE_LIMIT = 32 * 1024 * 1024;
+
 function fail(message: string): never {
-  console.error(`npm run import: ${message}`);
+  console.error(printable(`npm run import: ${message}`));
   process.exit(1);
+}
+
+/** Prints one line with its control characters escaped (upstream text may hold terminal escapes). */
+function say(line: string): void {
+  console.log(printable(line));
 }
 
 function parseCommandLine() {
@@ -48,7 +63,13 @@ const dryRun = values['dry-run'];
 
 let text: string;
 try {
-  if (statSync(file).isDirectory()) fail(`${file} is a folder, not a release-notes file`);
+  // stat, not open: opening a FIFO would block, and a device such as /dev/zero never ends.
+  const stat = statSync(file);
+  if (stat.isDirectory()) fail(`${file} is a folder, not a release-notes file`);
+  if (!stat.isFile()) fail(`${file} is not a regular file (a pipe, socket or device is not read)`);
+  if (stat.size > INPUT_SIZE_LIMIT) {
+    fail(`${file} has ${stat.size} bytes; at most ${INPUT_SIZE_LIMIT} (32 MiB) are read`);
+  }
   text = readFileSync(file, 'utf8');
 } catch (error) {
   const code = (error as { code?: string }).code;
@@ -111,21 +132,21 @@ function table(plan: ImportPlan): string[] {
 
 const layout = plan.layout === 'json' ? 'release-notes JSON' : 'Markdown changelog';
 const versions = plan.versions.length > 0 ? `${plan.versions.join(', ')} of ` : '';
-console.log(
+say(
   `Importing ${versions}${file} (${layout}) into notes/${plan.release}/${dryRun ? ' — dry run, nothing is written' : ''}`,
 );
-for (const note of plan.notes) console.log(noteLine(note));
-console.log('');
-for (const line of table(plan)) console.log(line);
+for (const note of plan.notes) say(noteLine(note));
+say('');
+for (const line of table(plan)) say(line);
 const merged = plan.items.length - plan.notes.length;
 if (merged > 0) {
-  console.log(
+  say(
     `${plan.items.length} upstream items make ${plan.notes.length} notes: items citing the same PR share one note.`,
   );
 }
 if (plan.missingAreas.length > 0) {
   const list = plan.missingAreas.map((area) => `${area.id} (${area.items})`).join(', ');
-  console.log(`Areas not in data/areas.yaml, left out of the notes: ${list}`);
+  say(`Areas not in data/areas.yaml, left out of the notes: ${list}`);
 }
 const skippedBy = (reason: string) =>
   plan.skipped.filter((block) => block.reason === reason).length;
@@ -138,21 +159,23 @@ const notImported = [
   ['note(s) marked do_not_publish', skippedBy('do-not-publish')],
 ].filter(([, count]) => Number(count) > 0);
 if (notImported.length > 0) {
-  console.log(
-    `Not imported: ${notImported.map(([what, count]) => `${count} ${what}`).join('; ')}.`,
-  );
+  say(`Not imported: ${notImported.map(([what, count]) => `${count} ${what}`).join('; ')}.`);
 }
 
 const created = plan.notes.filter((note) => note.status === 'create').length;
 if (dryRun) {
-  console.log(`Dry run: would write ${created} note(s); nothing was written.`);
+  say(`Dry run: would write ${created} note(s); nothing was written.`);
 } else {
-  for (const write of plan.writes) {
-    const path = join(root, write.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, write.text);
+  const killBefore = Number(process.env['PICT_IMPORT_KILL_BEFORE'] ?? NaN);
+  writeAtomically(root, plan.writes, (index) => {
+    if (index === killBefore) process.kill(process.pid, 'SIGKILL');
+  });
+  if (plan.recorded.length > 0) {
+    say(
+      `Recorded ${plan.recorded.length} id(s) of notes an interrupted import had written: ${plan.recorded.join(', ')}`,
+    );
   }
-  console.log(
+  say(
     created > 0
       ? `Wrote ${created} note(s) and recorded their ids in notes/ids.json.`
       : 'Nothing new to write.',

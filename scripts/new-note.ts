@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { addIdsToLedger, formatLedger } from '../src/checker/ledger.ts';
 import { SOURCE_PATHS, loadProject } from '../src/checker/index.ts';
 import { readProjectFiles } from '../src/checker/files.ts';
+import { writeAtomically } from '../src/lib/importer/write.ts';
 import { nextFreeId, renderNoteScaffold, slugify } from '../src/lib/scaffold.ts';
 import { SECTIONS } from '../src/lib/sections.ts';
 
@@ -54,7 +55,10 @@ writeFileSync(
     title: values.title,
   }),
 );
-writeFileSync(join(root, SOURCE_PATHS.ledger), formatLedger(addIdsToLedger(project.ledger, [id])));
+// The note first, then the ledger, each whole (a temporary file renamed into place).
+writeAtomically(root, [
+  { path: SOURCE_PATHS.ledger, text: formatLedger(addIdsToLedger(project.ledger, [id])) },
+]);
 console.log(`Created ${file} with id ${id} (recorded in ${SOURCE_PATHS.ledger}).`);
 console.log(
   'Fill in the summaries, then set impact and write the assessments; `npm run check` shows what is missing.',

@@ -4,6 +4,7 @@ import { loadKeyed, loadLedger, loadNote, loadReleases, type Project } from './l
 import { sortProblems, type Problem } from './problems.ts';
 import { checkReferences } from './references.ts';
 import { plainYamlParser, type YamlParser } from './yaml-source.ts';
+import { fileProblem } from './validate.ts';
 import { areaSchema } from '../schemas/area.ts';
 import { componentSchema } from '../schemas/component.ts';
 import { teamSchema } from '../schemas/team.ts';
@@ -24,9 +25,13 @@ export interface LoadResult {
  * between runs (`src/incremental/yaml-cache.ts`).
  */
 export function loadProject(
-  files: readonly SourceFile[],
+  allFiles: readonly SourceFile[],
   yaml: YamlParser = plainYamlParser,
 ): LoadResult {
+  const refused = allFiles.flatMap((file) =>
+    file.refused ? [fileProblem(file.path, file.refused.found, file.refused.expected)] : [],
+  );
+  const files = allFiles.filter((file) => !file.refused);
   const releases = loadReleases(files, yaml);
   const teams = loadKeyed(files, SOURCE_PATHS.teams, teamSchema, 'the teams, keyed by id', yaml);
   const components = loadKeyed(
@@ -47,7 +52,7 @@ export function loadProject(
   const noteFiles = files.filter(
     (file) => file.path.startsWith(`${SOURCE_PATHS.notes}/`) && file.path !== SOURCE_PATHS.ledger,
   );
-  const notes = noteFiles.map((file) => loadNote(file, yaml));
+  const notes = noteFiles.map((file) => loadNoteSafely(file, yaml));
   const refs = notes.flatMap((note) => (note.refs ? [note.refs] : []));
   const project: Project = {
     releases: releases.value ?? [],
@@ -58,6 +63,7 @@ export function loadProject(
     ledger: ledger.value ?? { ids: [], redirects: {} },
   };
   const problems = [
+    ...refused,
     ...releases.problems,
     ...teams.problems,
     ...components.problems,
@@ -73,4 +79,22 @@ export function loadProject(
     ...(ledger.source ? checkLedger(project, refs, ledger.source) : []),
   ];
   return { project, problems: sortProblems(problems) };
+}
+
+/** Loads a note; anything the reading throws (it should not) is one problem, not a stack trace. */
+function loadNoteSafely(file: SourceFile, yaml: YamlParser): ReturnType<typeof loadNote> {
+  try {
+    return loadNote(file, yaml);
+  } catch (error) {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+      problems: [
+        fileProblem(
+          file.path,
+          `a note that cannot be read (${what})`,
+          'a note the checker can read',
+        ),
+      ],
+    };
+  }
 }

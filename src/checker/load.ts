@@ -8,7 +8,8 @@ import { releaseSchema, type Release } from '../schemas/release.ts';
 import type { Team } from '../schemas/team.ts';
 import { SLUG_PATTERN } from '../schemas/fields.ts';
 import { SOURCE_PATHS, type SourceFile } from './files.ts';
-import { describeValue, type Problem } from './problems.ts';
+import { describeValue, formatPath, type Problem } from './problems.ts';
+import { textLimitProblem } from './limits.ts';
 import { splitFrontmatter, type YamlParser, type YamlSource } from './yaml-source.ts';
 import {
   fileProblem,
@@ -77,6 +78,13 @@ function prefixField(problem: Problem, key: string): Problem {
 
 const YAML_EXTENSION = /\.ya?ml$/;
 const NOTE_EXTENSION = /\.mdx?$/;
+
+/**
+ * The names a note file may have: lowercase letters, digits, `.` and `-`, starting with a letter or
+ * digit, ending in `.md` or `.mdx`. Such a name is the same in a URL, a shell and every file system,
+ * and Astro's loader reads it as a path (a `?` or `#` would cut it short).
+ */
+export const NOTE_FILE_NAME = /^[a-z0-9][a-z0-9.-]*\.mdx?$/;
 
 /** Loads every `data/releases/<id>.yaml`. */
 export function loadReleases(files: readonly SourceFile[], yaml: YamlParser): Validated<Release[]> {
@@ -178,6 +186,12 @@ function readNoteFile(
   if (parts.length !== 2) {
     return problem('a note outside a release folder', 'notes/<release-id>/<name>.md');
   }
+  if (!SLUG_PATTERN.test(parts[0] ?? '') || !NOTE_FILE_NAME.test(parts[1] ?? '')) {
+    return problem(
+      'a file name with characters outside the safe set',
+      'notes/<release-id>/<name>.md with a-z, 0-9, "." and "-" only (starting with a letter or digit)',
+    );
+  }
   if (file.text.trim() === '') {
     return problem('an empty file', 'a note: YAML frontmatter between --- lines');
   }
@@ -199,6 +213,36 @@ function readNoteFile(
     };
   }
   return { folder: parts[0] ?? '', body: split.body, source };
+}
+
+/** Frontmatter texts and the body over the limits that protect the build (`limits.ts`). */
+function textLimitProblems(file: SourceFile, source: YamlSource, body: string): Problem[] {
+  const problems: Problem[] = [];
+  const stack: [unknown, PropertyKey[]][] = [[source.data, []]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [value, path] = top;
+    if (typeof value === 'string') {
+      const problem = textLimitProblem(value);
+      if (problem) {
+        problems.push({
+          file: file.path,
+          line: source.lineOf(path),
+          field: formatPath(path),
+          ...problem,
+        });
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => stack.push([item, [...path, index]]));
+    } else if (isMapping(value)) {
+      for (const [key, item] of Object.entries(value)) stack.push([item, [...path, key]]);
+    }
+  }
+  const bodyProblem = textLimitProblem(body, Infinity);
+  if (bodyProblem) {
+    const line = file.text.slice(0, file.text.length - body.length).split('\n').length;
+    problems.push({ file: file.path, line, field: 'body', ...bodyProblem });
+  }
+  return problems;
 }
 
 /** Loads one note; its references are read even when other fields are wrong. */
@@ -225,7 +269,7 @@ export function loadNote(
     });
   }
   const result = validate(noteSchema, data, file.path, source);
-  problems.push(...result.problems);
+  problems.push(...result.problems, ...textLimitProblems(file, source, body));
   const refs = isMapping(data) ? { refs: toNoteRefs(file.path, source, data, folder) } : {};
   if (!result.value || problems.length > 0) return { problems, ...refs };
   const digest = createHash('sha1').update(`${file.path}\0${file.text}`).digest('base64url');

@@ -16,7 +16,23 @@ export interface Problem {
 
 /** Formats a problem as the one line the checker prints: `path:line field — found …, expected …`. */
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line} ${problem.field} — found ${problem.found}, expected ${problem.expected}`;
+  return printable(
+    `${problem.file}:${problem.line} ${problem.field} — found ${problem.found}, expected ${problem.expected}`,
+  );
+}
+
+/**
+ * Control characters (C0, DEL, C1), line and paragraph separators and bidirectional overrides,
+ * which a terminal would obey or a reader would not see.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A text safe to print on a terminal: each control character shown escaped (`\x1b`, `\u2028`), as one line. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
 }
 
 /** Sorts problems by file, then line, then field, for stable output. */

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 
 /** A YAML text parsed with enough position information to point at a field's line. */
 export interface YamlSource {
@@ -10,17 +10,63 @@ export interface YamlSource {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
+/** What YAML may use: alias expansions (more is an "alias bomb"); the `yaml` library checks the count. */
+export const YAML_LIMITS = { aliases: 100 } as const;
+
+/** Offsets of mapping keys named `__proto__`: JavaScript would drop them or change an object's prototype. */
+function prototypeKeys(doc: ReturnType<typeof parseDocument>): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__' && isNodeWithRange(pair.key)) {
+        offsets.push(pair.key.range[0]);
+      }
+    },
+  });
+  return offsets;
+}
+
 /** Parses YAML whose first line is line `firstLine` of its file (2 for frontmatter after `---`). */
 export function parseYaml(text: string, firstLine = 1): YamlSource {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  } catch {
+    return {
+      data: undefined,
+      syntaxErrors: [{ line: firstLine, message: 'nesting too deep to read' }],
+      lineOf: () => firstLine,
+    };
+  }
   const toLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
   const syntaxErrors = doc.errors.map((error) => ({
     line: toLine(error.pos[0]),
     message: error.message.split('\n')[0] ?? error.message,
   }));
+  let data: unknown;
+  if (syntaxErrors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: YAML_LIMITS.aliases });
+      syntaxErrors.push(
+        ...prototypeKeys(doc).map((offset) => ({
+          line: toLine(offset),
+          message: 'a key named __proto__, which JavaScript objects cannot hold',
+        })),
+      );
+    } catch (error) {
+      // An alias bomb (ReferenceError) or nesting deeper than the stack (RangeError).
+      syntaxErrors.push({
+        line: firstLine,
+        message:
+          error instanceof ReferenceError
+            ? `more than ${YAML_LIMITS.aliases} alias expansions`
+            : 'nesting too deep to read',
+      });
+    }
+  }
   return {
-    data: syntaxErrors.length > 0 ? undefined : doc.toJS(),
+    data: syntaxErrors.length > 0 ? undefined : data,
     syntaxErrors,
     lineOf(path) {
       let node: unknown = doc.contents;

@@ -221,6 +221,19 @@ export function renderParsedNoteText(text: string): NoteTextHtml {
       : { kind: 'inline', html: single };
 }
 
+/**
+ * Renders through the parser; a text nested deeper than the stack allows (the checker refuses those,
+ * `src/checker/limits.ts`, but the dev server shows pages of unchecked notes) is shown as written.
+ */
+function renderWithinStack(text: string): NoteTextHtml {
+  try {
+    return renderParsedNoteText(text);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { kind: 'inline', html: escapeHtml(text) };
+  }
+}
+
 const rendered = new Map<string, NoteTextHtml>();
 
 /** Renders a note text as safe HTML (see NoteTextHtml); the same text is rendered once per build. */
@@ -229,7 +242,7 @@ export function renderNoteText(text: string): NoteTextHtml {
   if (known) return known;
   const result: NoteTextHtml = isPlainParagraph(text)
     ? { kind: 'inline', html: escapeHtml(text) }
-    : renderParsedNoteText(text);
+    : renderWithinStack(text);
   rendered.set(text, result);
   return result;
 }

@@ -68,5 +68,6 @@ export function toTicketUrl(pattern: string, key: string): string {
 
 /** "Edit this note" URL in the repository's web UI. */
 export function toEditUrl(repositoryUrl: string, file: string): string {
-  return `${repositoryUrl.replace(/\/$/, '')}/edit/main/${file}`;
+  // Each path segment percent-encoded, so no file name can end the path early (`?`, `#`).
+  return `${repositoryUrl.replace(/\/$/, '')}/edit/main/${file.split('/').map(encodeURIComponent).join('/')}`;
 }

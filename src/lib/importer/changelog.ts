@@ -154,10 +154,15 @@ function isSkipped(heading: string): boolean {
   return SKIPPED_HEADINGS.some((pattern) => pattern.test(text));
 }
 
+/** A line break: CR LF or any single character Unicode defines as one. */
+export const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+
 /** Parses every `# vX.Y.Z…` release section of a Markdown changelog, in file order; none when it is not one. */
 export function parseChangelog(text: string, options: ChangelogOptions = {}): ChangelogRelease[] {
   const tabWidth = options.tabWidth ?? 2;
-  const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  // Every line break Unicode defines ends a line (CR LF, LF, bare CR, VT, FF, NEL, LS, PS), so no
+  // item is folded into the one before it.
+  const raw = text.replace(/^\uFEFF/, '').split(LINE_BREAK);
   const marks = fenceMarks(raw);
   const starts: { index: number; version: string }[] = [];
   raw.forEach((line, index) => {

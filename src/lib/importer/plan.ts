@@ -57,6 +57,8 @@ export interface ImportPlan extends ParsedUpstream {
   missingAreas: { id: string; items: number }[];
   /** Files to write, relative to the project root: the new notes, then notes/ids.json (none when nothing is new). */
   writes: SourceFile[];
+  /** Ids of existing notes the ledger lacked (an interrupted import's), recorded by this one. */
+  recorded: string[];
 }
 
 /** A plan, or the one-line reason there is none. */
@@ -181,10 +183,16 @@ function planNotes(
   });
 }
 
-/** The files the planned notes need written: the new notes, then the ledger with their ids (nothing when none is new). */
+/**
+ * The files the planned notes need written: the new notes, then the ledger with their ids (nothing
+ * when none is new). Notes that exist but whose id the ledger lacks (written by an import that was
+ * interrupted before it wrote the ledger) get their ids recorded too, so a second run completes it.
+ */
 function writesOf(notes: readonly PlannedNote[], ledger: Ledger): SourceFile[] {
   const created = notes.filter((note) => note.status === 'create');
-  if (created.length === 0) return [];
+  const listed = new Set(ledger.ids);
+  const unrecorded = notes.filter((note) => note.status === 'exists' && !listed.has(note.id));
+  if (created.length === 0 && unrecorded.length === 0) return [];
   return [
     ...created.map((note) => ({ path: note.file ?? '', text: note.text ?? '' })),
     {
@@ -192,7 +200,7 @@ function writesOf(notes: readonly PlannedNote[], ledger: Ledger): SourceFile[] {
       text: formatLedger(
         addIdsToLedger(
           ledger,
-          created.map((note) => note.id),
+          [...created, ...unrecorded].map((note) => note.id),
         ),
       ),
     },
@@ -260,6 +268,9 @@ export function planImport(request: ImportRequest, files: readonly SourceFile[])
       counts: countBySection(parsed.items, notes),
       missingAreas: missingAreas(parsed.items, project.areas),
       writes,
+      recorded: notes
+        .filter((note) => note.status === 'exists' && !project.ledger.ids.includes(note.id))
+        .map((note) => note.id),
     },
   };
 }
