@@ -96,6 +96,8 @@ export function modelProject(): SourceFile[] {
       reason: undefined,
       maturity: 'maturity: removed',
       follows: 'follows: [k8s-1.7-taints-alpha]',
+      action:
+        'action:\n  when: before-upgrade\n  zh: 升级前迁移污点注解。\n  en: Move taint annotations before upgrading.',
       zh: 'zh:\n  title: 污点注解移除\n  summary: 移除。\n  assessment: 升级前处理。',
       en: 'en:\n  title: Taint annotations removed\n  summary: Removed.\n  assessment: Act before upgrading.',
     }),
