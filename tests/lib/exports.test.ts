@@ -84,6 +84,7 @@ describe('toCsv', () => {
         "upstream",
         "tickets",
         "status",
+        "action_when",
         "follows",
         "supersedes",
         "title_zh",
@@ -92,6 +93,8 @@ describe('toCsv', () => {
         "summary_en",
         "assessment_zh",
         "assessment_en",
+        "action_zh",
+        "action_en",
         "url_zh",
         "url_en",
       ]
