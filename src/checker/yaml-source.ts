@@ -1,11 +1,15 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { formatPath } from './problems.ts';
 
 /** A YAML text parsed with enough position information to point at a field's line. */
 export interface YamlSource {
   /** The plain data, or undefined when the text is empty. */
   data: unknown;
-  /** Syntax errors, each with its line in the file. */
-  syntaxErrors: { line: number; message: string }[];
+  /**
+   * The first syntax error, if any (the parser's later complaints are mostly about the same
+   * mistake), with the dotted path of the YAML key it is in (`-` outside any key) and its line.
+   */
+  syntaxErrors: { line: number; field: string; message: string }[];
   /** The line in the file of the deepest existing node along `path` (a mapping key's own line). */
   lineOf(path: readonly PropertyKey[]): number;
 }
@@ -15,10 +19,17 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const toLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
-  const syntaxErrors = doc.errors.map((error) => ({
+  const located = doc.errors.map((error) => ({
     line: toLine(error.pos[0]),
+    // A duplicate key's error starts at the key itself; others where the parser gave up, after it.
+    field: formatPath(
+      keyPathAt(doc.contents, error.pos[0] + (error.code === 'DUPLICATE_KEY' ? 1 : 0), toLine),
+    ),
     message: error.message.split('\n')[0] ?? error.message,
   }));
+  // One mistake often makes the parser complain several times, and what follows it cannot be
+  // trusted: the first error is the one to fix.
+  const syntaxErrors = located.slice(0, 1);
   return {
     data: syntaxErrors.length > 0 ? undefined : doc.toJS(),
     syntaxErrors,
@@ -43,6 +54,48 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
       return line;
     },
   };
+}
+
+/**
+ * The path of the mapping keys a syntax error at a text offset belongs to: at each level, the last
+ * key that starts before it (a broken value belongs to the key before the point the parser gave up),
+ * down through block mappings and the mappings of list items. A mapping on its key's own line
+ * (`title: a: b`) is the mistake itself, so the path stops at that key.
+ */
+function keyPathAt(
+  node: unknown,
+  offset: number,
+  lineAt: (offset: number) => number,
+): (string | number)[] {
+  const path: (string | number)[] = [];
+  let current = node;
+  while (isMap(current) || isSeq(current)) {
+    let next: unknown;
+    let keyStart: number;
+    if (isMap(current)) {
+      const pair = current.items.findLast(
+        (item) => isNodeWithRange(item.key) && item.key.range[0] < offset,
+      );
+      if (!pair || !isScalar(pair.key) || !isNodeWithRange(pair.key)) break;
+      path.push(String(pair.key.value));
+      next = pair.value;
+      keyStart = pair.key.range[0];
+    } else {
+      const index = current.items.findLastIndex(
+        (item) => isNodeWithRange(item) && item.range[0] < offset,
+      );
+      const item = current.items[index];
+      // Into a list item only when it is a mapping: a broken scalar item is named by its list's key.
+      if (!isMap(item) || !isNodeWithRange(item)) break;
+      path.push(index);
+      current = item;
+      continue;
+    }
+    if (!isNodeWithRange(next) || next.range[0] >= offset) break;
+    if (isMap(next) && lineAt(next.range[0]) === lineAt(keyStart)) break;
+    current = next;
+  }
+  return path;
 }
 
 function isNodeWithRange(node: unknown): node is { range: [number, number, number] } {
