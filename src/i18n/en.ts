@@ -173,6 +173,9 @@ export const en = {
     'Upstream marks these items action required, but nobody at PICT has assessed them yet. Each blocks the upgrade until the team that triages it sets its verdict.',
   'blocking.count': '{count} items upstream marks action required are not yet assessed.',
   'blocking.triagedBy': 'To triage',
+  'problems.title': 'Note {id} has problems',
+  'problems.intro':
+    'The checker could not take {file}, so the site leaves the note out. Fix these and save; the page reloads.',
   'upgrade.title': 'Upgrade paths',
   'upgrade.intro':
     'Find the release you run in the rows and the release you are upgrading to in the columns. Each path lists every item of the releases crossed that needs action or attention, and counts the others per release.',

@@ -172,6 +172,9 @@ export const zh: Record<UiKey, string> = {
     '上游将这些条目标为需要处理（Action Required），但PICT尚未评估。在负责分拣的团队给出结论之前，每一项都阻塞升级。',
   'blocking.count': '上游标为需要处理的条目中还有 {count} 个尚未评估。',
   'blocking.triagedBy': '负责分拣',
+  'problems.title': '笔记 {id} 有问题',
+  'problems.intro':
+    '检查器无法读取 {file}，因此站点暂不收录该笔记。修正以下问题并保存后，页面会重新加载。',
   'upgrade.title': '升级路径',
   'upgrade.intro':
     '在行中找到当前运行的版本，在列中找到目标版本。每条路径列出途经各版本中需要处理或需要关注的全部条目，其余条目按版本计数。',
