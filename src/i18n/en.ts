@@ -171,7 +171,7 @@ export const en = {
   'blocking.label': 'blocking — not yet assessed',
   'blocking.intro':
     'Upstream marks these items action required, but nobody at PICT has assessed them yet. Each blocks the upgrade until the team that triages it sets its verdict.',
-  'blocking.count': '{count} items upstream marks action required are not yet assessed.',
+  'blocking.count': 'Items upstream marks action required that are not yet assessed: {count}.',
   'blocking.triagedBy': 'To triage',
   'problems.title': 'Note {id} has problems',
   'problems.intro':

@@ -67,7 +67,7 @@ describe('upgradeModel with untriaged items upstream marks action-required', () 
       ]),
     }).toMatchInlineSnapshot(`
       {
-        "count": "2 items upstream marks action required are not yet assessed.",
+        "count": "Items upstream marks action required that are not yet assessed: 2.",
         "heading": "Blocking — not yet assessed (2)",
         "items": [
           [
