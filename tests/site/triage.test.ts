@@ -36,6 +36,10 @@ area: scheduling
 impact: action-required
 teams: [platform]
 supersedes: [k8s-1.8-pr-49976]
+action:
+  when: before-upgrade
+  zh: 按1.9的步骤完成迁移。
+  en: Finish the migration with the 1.9 steps.
 zh:
   title: 亲和性迁移的最终步骤
   summary: 上游在1.9中给出了迁移的最终步骤。
