@@ -14,7 +14,7 @@ import { UPSTREAM_KINDS } from './lib/upstream.ts';
 import { toComponentPath, toTeamPath, toTicketUrl, withBase } from './lib/urls.ts';
 import type { ViewNote } from './lib/views.ts';
 import { LANGS, type Lang } from './schemas/fields.ts';
-import { FOLLOW_UP_STATUSES, MATURITIES } from './schemas/note.ts';
+import { ACTION_TIMES, FOLLOW_UP_STATUSES, MATURITIES } from './schemas/note.ts';
 
 /** What facets name, order and link their values with. */
 export interface FacetData {
@@ -230,6 +230,20 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
     card: { as: 'badge' },
     item: { label: 'item.status', as: 'text', empty: 'item.none' },
     json: { schema: optional(z.enum(FOLLOW_UP_STATUSES)), value: (note) => note.status },
+  },
+  {
+    // The item page shows the action first, apart from the facts; checklists and upgrade paths group by it.
+    key: 'action',
+    values: (note) => one(note.action?.when),
+    label: translated('action'),
+    json: {
+      schema: optional(
+        z.strictObject({ when: z.enum(ACTION_TIMES), zh: z.string(), en: z.string() }),
+      ),
+      value: (note) => note.action,
+    },
+    // The texts follow the other texts, as action_zh and action_en.
+    csv: 'action_when',
   },
   {
     key: 'follows',

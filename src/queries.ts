@@ -11,19 +11,41 @@ import { readProjectFiles } from './checker/files.ts';
 import { sharedCheckedProject } from './checker/shared.ts';
 import { buildSite, type Site } from './models/site.ts';
 
-/**
- * The project as the checker validated it for this build; the dev server reads it again each time this
- * module is reloaded (on every note change), printing problems as a build would.
- */
-function checkedProject(): Project {
-  const shared = sharedCheckedProject();
-  if (shared) return shared;
-  const { project, problems } = loadProject(readProjectFiles(siteConfig.contentRoot));
-  for (const problem of problems) console.error(formatProblem(problem));
-  return project;
+/** A note the checker could not take, as the dev server shows it on the note's page. */
+export interface NoteWithProblems {
+  id: string;
+  file: string;
+  /** The checker's lines about the file. */
+  problems: string[];
 }
 
-const project = checkedProject();
+/**
+ * The project as the checker validated it for this build; the dev server reads it again each time this
+ * module is reloaded (on every note change), printing problems as a build would, and keeps the notes
+ * it could not take so that their pages show why instead of a 404 (a build stops on any problem).
+ */
+function checkedProject(): { project: Project; notesWithProblems: NoteWithProblems[] } {
+  const shared = sharedCheckedProject();
+  if (shared) return { project: shared, notesWithProblems: [] };
+  const files = readProjectFiles(siteConfig.contentRoot);
+  const { project, problems } = loadProject(files);
+  for (const problem of problems) console.error(formatProblem(problem));
+  const taken = new Set(project.notes.map((note) => note.file));
+  const notesWithProblems = [...Map.groupBy(problems, (problem) => problem.file)].flatMap(
+    ([file, fileProblems]) => {
+      if (taken.has(file)) return [];
+      const text = files.find((candidate) => candidate.path === file)?.text ?? '';
+      const id = /^id:[ \t]*["']?([a-z0-9.-]+)/m.exec(text)?.[1];
+      return id ? [{ id, file, problems: fileProblems.map(formatProblem) }] : [];
+    },
+  );
+  return { project, notesWithProblems };
+}
+
+const { project, notesWithProblems } = checkedProject();
+
+/** On the dev server, the notes the checker could not take, with its problems (none in a build). */
+export const noteProblems: readonly NoteWithProblems[] = notesWithProblems;
 
 /** The lists every page model is built from. */
 export const site: Site = buildSite(project, {

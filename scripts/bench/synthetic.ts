@@ -21,6 +21,7 @@ export interface CorpusSpec {
   notesPerRelease: number;
   teams: string[];
   components: string[];
+  /** Area ids notes may name (`general` is left out: it is for notes without an area). */
   areas: string[];
   seed?: number;
 }
@@ -85,6 +86,7 @@ function sentence(random: () => number, lang: 'zh' | 'en', min: number, max: num
 /** Release data, notes and the id ledger of a synthetic corpus with realistic text lengths and field mixes. */
 export function makeCorpus(spec: CorpusSpec): CorpusFile[] {
   const random = seededRandom(spec.seed ?? 1);
+  const areas = spec.areas.filter((area) => area !== 'general');
   const files: CorpusFile[] = [];
   const ids: string[] = [];
   for (let r = 0; r < spec.releases; r += 1) {
@@ -107,7 +109,7 @@ export function makeCorpus(spec: CorpusSpec): CorpusFile[] {
         remarks: [
           {
             section: 'other-notable-changes',
-            area: pick(random, spec.areas),
+            area: pick(random, areas),
             impact: 'none',
             text: { zh: '暂无需要直接关注的内容。', en: 'Nothing needs direct attention.' },
           },
@@ -121,7 +123,7 @@ export function makeCorpus(spec: CorpusSpec): CorpusFile[] {
       const frontmatter = {
         id,
         section: pick(random, SECTIONS.slice(1)),
-        area: pick(random, spec.areas),
+        area: pick(random, areas),
         impact,
         ...(impact === 'none' ? { reason: pick(random, NO_IMPACT_REASONS) } : {}),
         ...(random() < 0.5 ? { maturity: pick(random, MATURITIES) } : {}),
@@ -130,6 +132,15 @@ export function makeCorpus(spec: CorpusSpec): CorpusFile[] {
           (c, i, all) => all.indexOf(c) === i,
         ),
         upstream: [`https://github.com/kubernetes/kubernetes/pull/${40000 + r * 1000 + n}`],
+        ...(impact === 'action-required'
+          ? {
+              action: {
+                when: 'before-upgrade',
+                zh: sentence(random, 'zh', 8, 20),
+                en: sentence(random, 'en', 8, 20),
+              },
+            }
+          : {}),
         ...(needsWork(impact) && random() < 0.3
           ? { tickets: [`PICT-${1000 + n}`], status: 'in-progress' }
           : {}),

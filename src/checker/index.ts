@@ -52,7 +52,11 @@ export function loadProject(
   const noteFiles = files.filter(
     (file) => file.path.startsWith(`${SOURCE_PATHS.notes}/`) && file.path !== SOURCE_PATHS.ledger,
   );
-  const notes = noteFiles.map((file) => loadNoteSafely(file, yaml));
+  const notes = noteFiles.map((file) => ({
+    ...loadNoteSafely(file, yaml),
+    file: file.path,
+    text: file.text,
+  }));
   const refs = notes.flatMap((note) => (note.refs ? [note.refs] : []));
   const project: Project = {
     releases: releases.value ?? [],
@@ -76,7 +80,14 @@ export function loadProject(
       components: components.problems.length === 0,
       areas: areas.problems.length === 0,
     }),
-    ...(ledger.source ? checkLedger(project, refs, ledger.source) : []),
+    ...(ledger.source
+      ? checkLedger(
+          project,
+          refs,
+          ledger.source,
+          notes.flatMap((note) => (note.refs || !/\.mdx?$/.test(note.file) ? [] : [note.text])),
+        )
+      : []),
   ];
   return { project, problems: sortProblems(problems) };
 }

@@ -14,19 +14,30 @@ export function formatLedger(ledger: Ledger): string {
   return `${JSON.stringify({ ids: ledger.ids, redirects: ledger.redirects }, null, 2)}\n`;
 }
 
-/** The id ledger against the notes: every id recorded, retired ids redirected to an existing note. */
+/**
+ * The id ledger against the notes: every id recorded, retired ids redirected to an existing note.
+ * `unreadable` are the texts of note files that could not be read (no frontmatter, a YAML syntax
+ * error): an id written in one still counts as a note's, so that their problem is not doubled by a
+ * ledger error asking for a redirect; when such a file shows no id, missing ids are not reported.
+ */
 export function checkLedger(
   project: Project,
   notes: readonly NoteRefs[],
   source: YamlSource,
+  unreadable: readonly string[] = [],
 ): Problem[] {
   const problems: Problem[] = [];
   const file = SOURCE_PATHS.ledger;
-  const noteIds = new Set(notes.flatMap((note) => (note.id === undefined ? [] : [note.id])));
+  const unreadIds = unreadable.map((text) => /^id:[ \t]*["']?([a-z0-9.-]+)/m.exec(text)?.[1]);
+  const noteIds = new Set([
+    ...notes.flatMap((note) => (note.id === undefined ? [] : [note.id])),
+    ...unreadIds.flatMap((id) => (id === undefined ? [] : [id])),
+  ]);
+  const someIdUnknown = unreadIds.includes(undefined);
   const published = new Set(project.ledger.ids);
   const { redirects } = project.ledger;
   project.ledger.ids.forEach((id, index) => {
-    if (!noteIds.has(id) && redirects[id] === undefined) {
+    if (!noteIds.has(id) && redirects[id] === undefined && !someIdUnknown) {
       problems.push({
         file,
         line: source.lineOf(['ids', index]),

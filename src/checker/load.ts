@@ -195,6 +195,13 @@ function readNoteFile(
   if (file.text.trim() === '') {
     return problem('an empty file', 'a note: YAML frontmatter between --- lines');
   }
+  // Some Windows editors save a byte-order mark; it hides the opening --- from frontmatter parsers.
+  if (file.text.startsWith('\uFEFF')) {
+    return problem(
+      'a byte-order mark (U+FEFF) before the frontmatter',
+      'the file to start with --- (remove the byte-order mark: save it as UTF-8 without BOM)',
+    );
+  }
   const split = splitFrontmatter(file.text);
   if (!split) {
     return problem('no frontmatter', 'the note to start with YAML frontmatter between --- lines');
@@ -202,14 +209,15 @@ function readNoteFile(
   const source = yaml.parse(split.yaml, 2);
   if (source.syntaxErrors.length > 0) {
     return {
-      problems: source.syntaxErrors.map((error) =>
-        fileProblem(
+      problems: source.syntaxErrors.map((error) => ({
+        ...fileProblem(
           file.path,
           `a YAML syntax error (${error.message})`,
           'valid YAML frontmatter',
           error.line,
         ),
-      ),
+        field: error.field,
+      })),
     };
   }
   return { folder: parts[0] ?? '', body: split.body, source };

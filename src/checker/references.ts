@@ -1,4 +1,4 @@
-import { conflictingRemarks } from '../lib/triage.ts';
+import { conflictingRemarks, GENERAL_AREA } from '../lib/triage.ts';
 import { SOURCE_PATHS, type SourceFile } from './files.ts';
 import type { NoteRefs, Project } from './load.ts';
 import type { Problem } from './problems.ts';
@@ -70,7 +70,14 @@ function checkNotes(notes: readonly NoteRefs[], known: Known): Problem[] {
       if (earlier) at(['id'], 'id', `"${note.id}"`, `an id no other note uses (${earlier} has it)`);
       else firstFileOfId.set(note.id, note.file);
     }
-    if (note.area !== undefined && loaded.areas && !areaIds.has(note.area)) {
+    if (note.area === GENERAL_AREA) {
+      at(
+        ['area'],
+        'area',
+        `"${GENERAL_AREA}"`,
+        `no area field for an item upstream files under no sub-heading ("${GENERAL_AREA}" in ${SOURCE_PATHS.areas} only names its triaging teams)`,
+      );
+    } else if (note.area !== undefined && loaded.areas && !areaIds.has(note.area)) {
       at(
         ['area'],
         'area',

@@ -47,9 +47,10 @@ export function parseYamlFile(
     return { problems: [fileProblem(file.path, 'an empty file', what)] };
   }
   const source = yaml.parse(file.text);
-  const problems = source.syntaxErrors.map((error) =>
-    fileProblem(file.path, `a YAML syntax error (${error.message})`, 'valid YAML', error.line),
-  );
+  const problems = source.syntaxErrors.map((error) => ({
+    ...fileProblem(file.path, `a YAML syntax error (${error.message})`, 'valid YAML', error.line),
+    field: error.field,
+  }));
   return problems.length > 0 ? { problems } : { source, problems };
 }
 

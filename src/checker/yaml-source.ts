@@ -1,11 +1,15 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { formatPath } from './problems.ts';
 
 /** A YAML text parsed with enough position information to point at a field's line. */
 export interface YamlSource {
   /** The plain data, or undefined when the text is empty. */
   data: unknown;
-  /** Syntax errors, each with its line in the file. */
-  syntaxErrors: { line: number; message: string }[];
+  /**
+   * The first syntax error, if any (the parser's later complaints are mostly about the same
+   * mistake), with the dotted path of the YAML key it is in (`-` outside any key) and its line.
+   */
+  syntaxErrors: { line: number; field: string; message: string }[];
   /** The line in the file of the deepest existing node along `path` (a mapping key's own line). */
   lineOf(path: readonly PropertyKey[]): number;
 }
@@ -35,15 +39,22 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
   } catch {
     return {
       data: undefined,
-      syntaxErrors: [{ line: firstLine, message: 'nesting too deep to read' }],
+      syntaxErrors: [{ line: firstLine, field: '-', message: 'nesting too deep to read' }],
       lineOf: () => firstLine,
     };
   }
   const toLine = (offset: number) => counter.linePos(offset).line + firstLine - 1;
-  const syntaxErrors = doc.errors.map((error) => ({
+  const located = doc.errors.map((error) => ({
     line: toLine(error.pos[0]),
+    // A duplicate key's error starts at the key itself; others where the parser gave up, after it.
+    field: formatPath(
+      keyPathAt(doc.contents, error.pos[0] + (error.code === 'DUPLICATE_KEY' ? 1 : 0), toLine),
+    ),
     message: error.message.split('\n')[0] ?? error.message,
   }));
+  // One mistake often makes the parser complain several times, and what follows it cannot be
+  // trusted: the first error is the one to fix.
+  const syntaxErrors: YamlSource['syntaxErrors'] = located.slice(0, 1);
   let data: unknown;
   if (syntaxErrors.length === 0) {
     try {
@@ -51,6 +62,7 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
       syntaxErrors.push(
         ...prototypeKeys(doc).map((offset) => ({
           line: toLine(offset),
+          field: '-',
           message: 'a key named __proto__, which JavaScript objects cannot hold',
         })),
       );
@@ -58,6 +70,7 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
       // An alias bomb (ReferenceError) or nesting deeper than the stack (RangeError).
       syntaxErrors.push({
         line: firstLine,
+        field: '-',
         message:
           error instanceof ReferenceError
             ? `more than ${YAML_LIMITS.aliases} alias expansions`
@@ -89,6 +102,48 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
       return line;
     },
   };
+}
+
+/**
+ * The path of the mapping keys a syntax error at a text offset belongs to: at each level, the last
+ * key that starts before it (a broken value belongs to the key before the point the parser gave up),
+ * down through block mappings and the mappings of list items. A mapping on its key's own line
+ * (`title: a: b`) is the mistake itself, so the path stops at that key.
+ */
+function keyPathAt(
+  node: unknown,
+  offset: number,
+  lineAt: (offset: number) => number,
+): (string | number)[] {
+  const path: (string | number)[] = [];
+  let current = node;
+  while (isMap(current) || isSeq(current)) {
+    let next: unknown;
+    let keyStart: number;
+    if (isMap(current)) {
+      const pair = current.items.findLast(
+        (item) => isNodeWithRange(item.key) && item.key.range[0] < offset,
+      );
+      if (!pair || !isScalar(pair.key) || !isNodeWithRange(pair.key)) break;
+      path.push(String(pair.key.value));
+      next = pair.value;
+      keyStart = pair.key.range[0];
+    } else {
+      const index = current.items.findLastIndex(
+        (item) => isNodeWithRange(item) && item.range[0] < offset,
+      );
+      const item = current.items[index];
+      // Into a list item only when it is a mapping: a broken scalar item is named by its list's key.
+      if (!isMap(item) || !isNodeWithRange(item)) break;
+      path.push(index);
+      current = item;
+      continue;
+    }
+    if (!isNodeWithRange(next) || next.range[0] >= offset) break;
+    if (isMap(next) && lineAt(next.range[0]) === lineAt(keyStart)) break;
+    current = next;
+  }
+  return path;
 }
 
 function isNodeWithRange(node: unknown): node is { range: [number, number, number] } {

@@ -124,6 +124,7 @@ export function csvColumns(facets: readonly NoteFacet[]): string[] {
   return [
     ...facets.flatMap((facet) => (facet.csv === false ? [] : [facet.csv ?? facet.key])),
     ...EXPORTED_TEXTS.flatMap((text) => LANGS.map((lang) => `${text}_${lang}`)),
+    ...LANGS.map((lang) => `action_${lang}`),
     ...LANGS.map((lang) => `url_${lang}`),
   ];
 }
@@ -145,6 +146,7 @@ export function toCsv(
     const cells = [
       ...facets.flatMap((facet) => (facet.csv === false ? [] : [facet.values(note).join(' ')])),
       ...texts,
+      ...LANGS.map((lang) => note.action?.[lang] ?? ''),
       ...LANGS.map((lang) => withBase(base, toItemPath(lang, note.id))),
     ];
     return cells.map(csvCell).join(',');

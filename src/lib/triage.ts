@@ -1,6 +1,6 @@
 import type { Area } from '../schemas/area.ts';
 import type { Note } from '../schemas/note.ts';
-import type { Release, Remark } from '../schemas/release.ts';
+import type { ASSESSMENT_STATUSES, Release, Remark } from '../schemas/release.ts';
 import type { Impact } from './impact.ts';
 
 /** How a note got its verdict: assessed on its own, covered by a release remark on its area or section, or not yet. */
@@ -66,10 +66,62 @@ export function coverageOf(notes: readonly { assessedBy: AssessedBy }[]): Covera
   return coverage;
 }
 
-/** Share of items assessed one way or another, as a whole percentage rounded down (100 only when complete). */
+/**
+ * Share of items assessed one way or another, as a whole percentage: rounded down so that it is 100
+ * only when complete, and at least 1 once anything is assessed (1 of 161 is not "0%").
+ */
 export function assessedPercent(coverage: Coverage): number {
   if (coverage.total === 0) return 100;
-  return Math.floor((100 * (coverage.note + coverage.area)) / coverage.total);
+  const assessed = coverage.note + coverage.area;
+  return assessed === 0 ? 0 : Math.max(1, Math.floor((100 * assessed) / coverage.total));
+}
+
+/** How far a release's assessment has got. */
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+/**
+ * The assessment status a release is shown with: the status its data file records, but never further
+ * than its coverage — "complete" only when no item is left unassessed, "in progress" rather than "not
+ * started" once an item is assessed. Derived rather than enforced by the checker, so that importing
+ * new items into a release marked complete shows it in progress instead of failing the build.
+ */
+export function shownAssessmentStatus(
+  recorded: AssessmentStatus,
+  coverage: Coverage,
+): AssessmentStatus {
+  if (recorded === 'complete' && coverage.nobody > 0) return 'in-progress';
+  if (recorded === 'not-started' && coverage.note + coverage.area > 0) return 'in-progress';
+  return recorded;
+}
+
+/** The area id whose teams triage the items upstream files under no sub-heading (shown as "General"). */
+export const GENERAL_AREA = 'general';
+
+/** The teams that triage an area's items; items without an area go to the general area's teams. */
+export function triagingTeams(area: string | undefined, areas: readonly Area[]): string[] {
+  const id = area ?? GENERAL_AREA;
+  return areas.find((candidate) => candidate.id === id)?.teams ?? [];
+}
+
+/** Whether upstream marks an item action-required: flagged so, or filed under the action-required section. */
+export function upstreamActionRequired(
+  note: Pick<Note, 'actionRequired' | 'section' | 'alsoIn'>,
+): boolean {
+  return (
+    note.actionRequired ||
+    note.section === 'action-required' ||
+    note.alsoIn.includes('action-required')
+  );
+}
+
+/**
+ * Whether an item blocks an upgrade until someone assesses it: upstream marks it action-required
+ * and it has no verdict yet (its effective impact is still untriaged).
+ */
+export function isBlockingUntriaged(
+  note: Pick<Note, 'impact' | 'actionRequired' | 'section' | 'alsoIn'>,
+): boolean {
+  return note.impact === 'untriaged' && upstreamActionRequired(note);
 }
 
 /**
@@ -82,7 +134,7 @@ export function waitingFor(
 ): string[] {
   if (note.assessedBy === 'nobody') {
     if (note.teams.length > 0) return note.teams;
-    return areas.find((area) => area.id === note.area)?.teams ?? [];
+    return triagingTeams(note.area, areas);
   }
   return note.status === 'open' || note.status === 'in-progress' ? note.teams : [];
 }

@@ -1,6 +1,7 @@
 import type { Note } from '../schemas/note.ts';
 import type { Release } from '../schemas/release.ts';
 import type { Impact } from './impact.ts';
+import { isBlockingUntriaged } from './triage.ts';
 import { compareNotes, countByImpact } from './views.ts';
 
 /** Compares dotted version strings number by number (`1.9` before `1.10`). */
@@ -100,9 +101,13 @@ export function collapseChains<N extends Note>(notes: readonly N[]): PathItem<N>
 /** Impact levels an upgrade path lists item by item; the others are counted per release. */
 export const PATH_LISTED_IMPACTS: readonly Impact[] = ['action-required', 'attention'];
 
-/** What an upgrade path shows: the items it lists, and per release crossed, how many items of each impact. */
+/**
+ * What an upgrade path shows: the items it lists, the untriaged items upstream marks action-required
+ * (blocking until assessed), and per release crossed, how many items of each impact.
+ */
 export interface PathSummary<N> {
   listed: PathItem<N>[];
+  blocking: N[];
   counts: { release: string; byImpact: Record<Impact, number> }[];
 }
 
@@ -119,6 +124,14 @@ export function summarisePath<N extends Note>(
     listed: items
       .filter((item) => PATH_LISTED_IMPACTS.includes(item.note.impact))
       .sort((a, b) => compareNotes(a.note, b.note)),
+    // Oldest release first: the order the upgrade crosses them in.
+    blocking: items
+      .map((item) => item.note)
+      .filter(isBlockingUntriaged)
+      .sort(
+        (a, b) =>
+          crossed.indexOf(a.release) - crossed.indexOf(b.release) || a.id.localeCompare(b.id),
+      ),
     counts: crossed.map((release) => ({
       release,
       byImpact: countByImpact(byRelease.get(release) ?? []),

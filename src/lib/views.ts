@@ -1,6 +1,6 @@
 import type { Area } from '../schemas/area.ts';
 import type { Lang, LocalizedText } from '../schemas/fields.ts';
-import type { Note, NoteTexts } from '../schemas/note.ts';
+import { ACTION_TIMES, type Note, type NoteTexts } from '../schemas/note.ts';
 import type { Release } from '../schemas/release.ts';
 import { IMPACTS, compareImpact, type Impact } from './impact.ts';
 import { SECTIONS, type Section } from './sections.ts';
@@ -195,4 +195,25 @@ export function groupByArea<N extends Note>(
   return [...Map.groupBy(notes, (note) => note.area)]
     .sort(([a], [b]) => order(a) - order(b))
     .map(([area, list]) => ({ area, notes: [...list].sort(compareNotes) }));
+}
+
+/** The groups checklists and upgrade paths list items in: by when their action is done, then items without one. */
+export const ACTION_GROUPS = [...ACTION_TIMES, 'no-action'] as const;
+
+/** One group of {@link ACTION_GROUPS}. */
+export type ActionGroup = (typeof ACTION_GROUPS)[number];
+
+/** Items grouped by when their action is done (before, during, after the upgrade, then none), order kept; empty groups left out. */
+export function groupByAction<T>(
+  items: readonly T[],
+  noteOf: (item: T) => Pick<Note, 'action'>,
+): { when: ActionGroup; items: T[] }[] {
+  const groups = Map.groupBy(
+    items,
+    (item): ActionGroup => noteOf(item).action?.when ?? 'no-action',
+  );
+  return ACTION_GROUPS.flatMap((when) => {
+    const group = groups.get(when);
+    return group ? [{ when, items: group }] : [];
+  });
 }

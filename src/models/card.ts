@@ -1,8 +1,8 @@
 import { facetLabel, filterFacets, matchedValues } from '../facets.ts';
 import { htmlLang, t } from '../i18n/index.ts';
 import { IMPACTS, type Impact } from '../lib/impact.ts';
-import { toItemPath, withBase } from '../lib/urls.ts';
-import { textsFor, type ViewNote } from '../lib/views.ts';
+import { toItemPath, toTeamPath, withBase } from '../lib/urls.ts';
+import { groupByAction, textsFor, type ViewNote } from '../lib/views.ts';
 import type { Lang } from '../schemas/fields.ts';
 import type { Site } from './site.ts';
 
@@ -134,5 +134,62 @@ export function noteCard(
       ]),
     ),
     meta,
+  };
+}
+
+/** A note's action as pages print it: when, and what to do in the page's language. */
+export interface ActionModel {
+  when: string;
+  text: string;
+}
+
+/** The action of a note in `lang`, if it has one. */
+export function actionOf(note: ViewNote, lang: Lang): ActionModel | undefined {
+  return note.action && { when: t(lang, `action.${note.action.when}`), text: note.action[lang] };
+}
+
+/** Items grouped by when their action is done, each group with its heading in `lang`. */
+export function actionGroups<T>(
+  items: readonly T[],
+  noteOf: (item: T) => ViewNote,
+  lang: Lang,
+): { id: string; heading: string; items: T[] }[] {
+  return groupByAction(items, noteOf).map(({ when, items: grouped }) => ({
+    id: when,
+    heading: t(lang, `action.${when}`),
+    items: grouped,
+  }));
+}
+
+/** An untriaged item upstream marks action-required, as checklists and upgrade paths list it. */
+export interface BlockingItemModel {
+  id: string;
+  href: string;
+  title: ShownText;
+  release: string;
+  /** "blocking — not yet assessed". */
+  label: string;
+  /** "To triage", then the teams that must triage it (links to their pages), or `noTeams` when none is assigned. */
+  triagedBy: string;
+  teams: Link[];
+  noTeams: string | undefined;
+}
+
+/** The blocking-item entry of an untriaged note upstream marks action-required. */
+export function blockingItem(site: Site, note: ViewNote, lang: Lang): BlockingItemModel {
+  // An untriaged note waits for its own teams, else for those that triage its area.
+  const teams = note.waitingFor;
+  return {
+    id: note.id,
+    href: withBase(site.options.base, toItemPath(lang, note.id)),
+    title: shownTexts(note, lang).title,
+    release: site.names.release(note.release),
+    label: t(lang, 'blocking.label'),
+    triagedBy: t(lang, 'blocking.triagedBy'),
+    teams: teams.map((team) => ({
+      href: withBase(site.options.base, toTeamPath(lang, team)),
+      label: site.names.team(team, lang),
+    })),
+    noTeams: teams.length === 0 ? t(lang, 'queue.noTeams') : undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.ts';
 import { IMPACTS } from '../lib/impact.ts';
-import { assessedPercent, coverageOf } from '../lib/triage.ts';
+import { assessedPercent, coverageOf, shownAssessmentStatus } from '../lib/triage.ts';
 import {
   toChecklistPath,
   toImpactPath,
@@ -55,7 +55,7 @@ export function homeModel(site: Site, lang: Lang): HomeModel {
         link: { href: releasePath, label: `${release.product} ${release.version}` },
         facts: [
           t(lang, 'release.released', { date: longDate(release.releaseDate, lang) }),
-          t(lang, `assessment.${release.assessment.status}`),
+          t(lang, `assessment.${shownAssessmentStatus(release.assessment.status, coverage)}`),
           t(lang, 'release.items', { count: notes.length }),
         ].join(' · '),
         counts: IMPACTS.filter((impact) => counts[impact] > 0).map((impact) => ({

@@ -4,11 +4,13 @@ import { toEditUrl, toItemPath, toReleasePath, toShortPath, withBase } from '../
 import type { ViewNote } from '../lib/views.ts';
 import { LANGS, type Lang } from '../schemas/fields.ts';
 import {
+  actionOf,
   badgesOf,
   impactBadge,
   impactOf,
   noteCard,
   shownTexts,
+  type ActionModel,
   type FacetBadge,
   type ImpactBadgeModel,
   type Link,
@@ -53,6 +55,8 @@ export interface ItemModel {
   context: { release: Link; section: string; area: string | undefined };
   impact: ImpactBadgeModel;
   badges: FacetBadge[];
+  /** What PICT must do and when, shown first; absent when the note records no action. */
+  action: (ActionModel & { heading: string }) | undefined;
   actions: { permalink: string; reference: string; editUrl: string };
   assessment: ItemAssessment;
   facts: ItemFact[];
@@ -214,6 +218,10 @@ export function itemModel(site: Site, id: string, lang: Lang): ItemModel {
     },
     impact: impactOf(note, lang),
     badges: badgesOf(site, note, lang),
+    action: note.action && {
+      heading: t(lang, 'action.title'),
+      ...(actionOf(note, lang) as ActionModel),
+    },
     actions: {
       permalink,
       reference: `${note.id} — ${texts.title.text}`,

@@ -1,6 +1,12 @@
 import { t } from '../i18n/index.ts';
 import { langItemPaths } from '../lib/paths.ts';
-import { assessedPercent, coverageOf } from '../lib/triage.ts';
+import {
+  assessedPercent,
+  coverageOf,
+  GENERAL_AREA,
+  shownAssessmentStatus,
+  triagingTeams,
+} from '../lib/triage.ts';
 import {
   toChecklistPath,
   toItemPath,
@@ -13,8 +19,12 @@ import { checklistOf, groupByArea, groupBySectionAndArea, type ViewNote } from '
 import type { Lang } from '../schemas/fields.ts';
 import type { Release } from '../schemas/release.ts';
 import {
+  actionGroups,
+  actionOf,
+  blockingItem,
   impactBadge,
   impactLegend,
+  type BlockingItemModel,
   noteCard,
   shownTexts,
   type ImpactBadgeModel,
@@ -27,7 +37,10 @@ import { pageKey, type Site } from './site.ts';
 /** The three pages of a release and the notes each lists. */
 const RELEASE_PAGES = {
   release: (site: Site, id: string) => site.notesByRelease.get(id) ?? [],
-  checklist: (site: Site, id: string) => site.notesByRelease.get(id) ?? [],
+  checklist: (site: Site, id: string) => [
+    ...checklistOf(site.notesByRelease.get(id) ?? []),
+    ...(site.blockingByRelease.get(id) ?? []),
+  ],
   untriaged: (site: Site, id: string) => site.untriagedByRelease.get(id) ?? [],
 } as const;
 
@@ -52,9 +65,10 @@ export function releasePaths(site: Site, page: ReleasePage) {
 
 /** A release's heading facts, in the page's language. */
 function releaseFacts(site: Site, release: Release, notes: readonly ViewNote[], lang: Lang) {
+  const coverage = site.coverageByRelease.get(release.id) ?? coverageOf([]);
   return {
     released: t(lang, 'release.released', { date: longDate(release.releaseDate, lang) }),
-    status: t(lang, `assessment.${release.assessment.status}`),
+    status: t(lang, `assessment.${shownAssessmentStatus(release.assessment.status, coverage)}`),
     items: t(lang, 'release.items', { count: notes.length }),
     checklist: withBase(site.options.base, toChecklistPath(lang, release.id)),
     queue: withBase(site.options.base, toQueuePath(lang, release.id)),
@@ -151,45 +165,63 @@ export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
   };
 }
 
+/** One row of a release's upgrade checklist. */
+export interface ChecklistRow {
+  id: string;
+  done: boolean;
+  href: string;
+  title: string;
+  titleLang: string | undefined;
+  impact: ImpactBadgeModel;
+  teams: string;
+  status: string;
+  /** What to do, in the page's language; absent when the note records no action. */
+  action: string | undefined;
+}
+
 /** Everything a release's upgrade checklist shows. */
 export interface ChecklistModel {
   lang: Lang;
   path: string;
   cacheKey: string;
   title: string;
-  rows: {
-    id: string;
-    done: boolean;
-    href: string;
-    title: string;
-    titleLang: string | undefined;
-    impact: ImpactBadgeModel;
-    teams: string;
-    status: string;
-  }[];
+  /** Untriaged items upstream marks action-required: listed first, each blocking until assessed. */
+  blocking: { heading: string; intro: string; items: BlockingItemModel[] };
+  /** The assessed items, by when their action is done (before, during, after the upgrade, then none). */
+  groups: { id: string; heading: string; rows: ChecklistRow[] }[];
 }
 
 /** The model of a release's upgrade checklist in `lang`. */
 export function checklistModel(site: Site, id: string, lang: Lang): ChecklistModel {
-  const { notes, cacheKey } = releaseInputs(site, 'checklist', id);
+  const { cacheKey } = releaseInputs(site, 'checklist', id);
+  const blocking = site.blockingByRelease.get(id) ?? [];
+  const row = (note: ViewNote): ChecklistRow => {
+    const title = shownTexts(note, lang).title;
+    return {
+      id: note.id,
+      done: note.status === 'done' || note.status === 'accepted',
+      href: withBase(site.options.base, toItemPath(lang, note.id)),
+      title: title.text,
+      titleLang: title.lang,
+      impact: impactBadge(note.impact, lang),
+      teams: note.teams.map((team) => site.names.team(team, lang)).join(', ') || '—',
+      status: note.status ? t(lang, `status.${note.status}`) : '—',
+      action: actionOf(note, lang)?.text,
+    };
+  };
   return {
     lang,
     path: toChecklistPath(lang, id),
     cacheKey,
     title: t(lang, 'checklist.title', { release: site.names.release(id) }),
-    rows: checklistOf(notes).map((note) => {
-      const title = shownTexts(note, lang).title;
-      return {
-        id: note.id,
-        done: note.status === 'done' || note.status === 'accepted',
-        href: withBase(site.options.base, toItemPath(lang, note.id)),
-        title: title.text,
-        titleLang: title.lang,
-        impact: impactBadge(note.impact, lang),
-        teams: note.teams.map((team) => site.names.team(team, lang)).join(', ') || '—',
-        status: note.status ? t(lang, `status.${note.status}`) : '—',
-      };
-    }),
+    blocking: {
+      heading: `${t(lang, 'blocking.title')} (${blocking.length})`,
+      intro: t(lang, 'blocking.intro'),
+      items: blocking.map((note) => blockingItem(site, note, lang)),
+    },
+    groups: actionGroups(checklistOf(site.notesByRelease.get(id) ?? []), (note) => note, lang).map(
+      (group) => ({ id: group.id, heading: group.heading, rows: group.items.map(row) }),
+    ),
   };
 }
 
@@ -209,8 +241,6 @@ export interface QueueModel {
 export function queueModel(site: Site, id: string, lang: Lang): QueueModel {
   const { notes, cacheKey } = releaseInputs(site, 'untriaged', id);
   const { base } = site.options;
-  const teamsOfArea = (area: string | undefined) =>
-    site.areas.find((candidate) => candidate.id === area)?.teams ?? [];
   return {
     lang,
     path: toQueuePath(lang, id),
@@ -226,9 +256,9 @@ export function queueModel(site: Site, id: string, lang: Lang): QueueModel {
     }),
     total: notes.length,
     areas: groupByArea(notes, site.areas).map((group) => ({
-      id: group.area ?? 'general',
+      id: group.area ?? GENERAL_AREA,
       heading: `${areaLabel(site, group.area, lang)} (${group.notes.length})`,
-      teams: teamsOfArea(group.area).map((team) => ({
+      teams: triagingTeams(group.area, site.areas).map((team) => ({
         href: withBase(base, toTeamPath(lang, team)),
         label: site.names.team(team, lang),
       })),

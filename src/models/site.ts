@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { NOTE_FACETS, type FacetData, type NoteFacet } from '../facets.ts';
 import { IMPACTS, type Impact } from '../lib/impact.ts';
 import { resolveRedirect, type Project } from '../checker/index.ts';
-import { countCoveredByRemark, coverageOf, type Coverage } from '../lib/triage.ts';
+import {
+  countCoveredByRemark,
+  coverageOf,
+  isBlockingUntriaged,
+  type Coverage,
+} from '../lib/triage.ts';
 import {
   collapseChains,
   releasesCrossed,
@@ -70,6 +75,8 @@ export interface Site extends FacetData {
   notesByImpact: ReadonlyMap<Impact, ViewNote[]>;
   /** Notes of each release that nobody has assessed and no area verdict covers. */
   untriagedByRelease: ReadonlyMap<string, ViewNote[]>;
+  /** Notes of each release that upstream marks action-required and nobody has assessed: they block its upgrades. */
+  blockingByRelease: ReadonlyMap<string, ViewNote[]>;
   coverageByRelease: ReadonlyMap<string, Coverage>;
   /** For each release, how many items take their verdict from each of its remarks (remark order). */
   remarkCoverageByRelease: ReadonlyMap<string, number[]>;
@@ -167,6 +174,12 @@ export function buildSite(project: Project, options: SiteOptions): Site {
       releases.map((release) => [
         release.id,
         (notesByRelease.get(release.id) ?? []).filter((note) => note.assessedBy === 'nobody'),
+      ]),
+    ),
+    blockingByRelease: new Map(
+      releases.map((release) => [
+        release.id,
+        (notesByRelease.get(release.id) ?? []).filter(isBlockingUntriaged),
       ]),
     ),
     coverageByRelease: new Map(

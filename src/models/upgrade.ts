@@ -10,7 +10,17 @@ import {
   withBase,
 } from '../lib/urls.ts';
 import { LANGS, type Lang } from '../schemas/fields.ts';
-import { noteCard, shownTexts, type Link, type NoteCardModel } from './card.ts';
+import {
+  actionGroups,
+  actionOf,
+  blockingItem,
+  noteCard,
+  shownTexts,
+  type ActionModel,
+  type BlockingItemModel,
+  type Link,
+  type NoteCardModel,
+} from './card.ts';
 import { filterForm, type FilterFormModel } from './lists.ts';
 import { pageKey, type Site, type Upgrade } from './site.ts';
 
@@ -25,7 +35,10 @@ function upgradeInputs(
   const upgrade = site.upgrades.find((pair) => pair.from.id === from && pair.to.id === to);
   if (!upgrade) throw new Error(`no upgrade ${from} → ${to}`);
   // Everything the page shows: the listed notes, the earlier notes of their chains, the counts.
-  const shown = upgrade.listed.flatMap(({ note, earlier }) => [note, ...earlier]);
+  const shown = [
+    ...upgrade.listed.flatMap(({ note, earlier }) => [note, ...earlier]),
+    ...upgrade.blocking,
+  ];
   const chains = upgrade.listed.map(({ earlier }) => earlier.length);
   return {
     upgrade,
@@ -59,8 +72,17 @@ export interface UpgradeModel {
   crossed: Link[];
   /** How many items on the path nobody has assessed yet. */
   untriaged: number;
+  /** Untriaged items upstream marks action-required, on every release crossed: each blocks the upgrade until assessed. */
+  blocking: { heading: string; count: string; intro: string; items: BlockingItemModel[] };
   filters: FilterFormModel;
-  listed: { card: NoteCardModel; earlier: Link[] }[];
+  /** How many items the path lists (all groups). */
+  listedCount: number;
+  /** The listed items by when their action is done (before, during, after the upgrade, then none). */
+  groups: {
+    id: string;
+    heading: string;
+    items: { card: NoteCardModel; action: ActionModel | undefined; earlier: Link[] }[];
+  }[];
   /** Impact levels counted per release (column labels), and the counts with their links. */
   counted: string[];
   counts: { release: Link; cells: { count: number; href: string }[] }[];
@@ -89,16 +111,28 @@ export function upgradeModel(site: Site, from: string, to: string, lang: Lang): 
     index: withBase(base, toUpgradesPath(lang)),
     crossed: upgrade.crossed.map((release) => releaseLink(release.id)),
     untriaged: upgrade.counts.reduce((sum, { byImpact }) => sum + byImpact.untriaged, 0),
+    blocking: {
+      heading: `${t(lang, 'blocking.title')} (${upgrade.blocking.length})`,
+      count: t(lang, 'blocking.count', { count: upgrade.blocking.length }),
+      intro: t(lang, 'blocking.intro'),
+      items: upgrade.blocking.map((note) => blockingItem(site, note, lang)),
+    },
     filters: filterForm(
       site,
       upgrade.listed.map((item) => item.note),
       lang,
     ),
-    listed: upgrade.listed.map(({ note, earlier }) => ({
-      card: noteCard(site, note, lang, { acrossReleases: true }),
-      earlier: earlier.map((other) => ({
-        href: withBase(base, toItemPath(lang, other.id)),
-        label: `${site.names.release(other.release)}: ${shownTexts(other, lang).title.text}`,
+    listedCount: upgrade.listed.length,
+    groups: actionGroups(upgrade.listed, (item) => item.note, lang).map((group) => ({
+      id: group.id,
+      heading: group.heading,
+      items: group.items.map(({ note, earlier }) => ({
+        card: noteCard(site, note, lang, { acrossReleases: true }),
+        action: actionOf(note, lang),
+        earlier: earlier.map((other) => ({
+          href: withBase(base, toItemPath(lang, other.id)),
+          label: `${site.names.release(other.release)}: ${shownTexts(other, lang).title.text}`,
+        })),
       })),
     })),
     counted: COUNTED.map((impact) => t(lang, `impact.${impact}`)),

@@ -8,7 +8,9 @@ export const areaSchema = z.strictObject({
   /** The heading in both languages. */
   name: localizedText,
   /** Teams that triage this area's items: its untriaged items wait for them (ids from `data/teams.yaml`). */
-  teams: z.array(slug).default([]),
+  teams: z
+    .array(slug, { error: 'a list of the teams that triage the area (ids from data/teams.yaml)' })
+    .min(1, { error: 'at least one team that triages the area (ids from data/teams.yaml)' }),
 });
 
 /** A validated area. */

@@ -10,6 +10,28 @@ export const MATURITIES = ['alpha', 'beta', 'ga', 'deprecated', 'removed'] as co
 /** Where PICT's follow-up work on an item stands. */
 export const FOLLOW_UP_STATUSES = ['open', 'in-progress', 'done', 'accepted'] as const;
 
+/** When a PICT action on an item is done, relative to the upgrade. */
+export const ACTION_TIMES = ['before-upgrade', 'during-upgrade', 'after-upgrade'] as const;
+
+/** One time of an action. */
+export type ActionTime = (typeof ACTION_TIMES)[number];
+
+/** What PICT must do about an item and when, in both languages. */
+export const actionSchema = z.strictObject({
+  /** Before, during or after the upgrade. */
+  when: z.enum(ACTION_TIMES, { error: `one of ${ACTION_TIMES.join(', ')}` }),
+  /** What to do, in Chinese. */
+  zh: text,
+  /** What to do, in English. */
+  en: text,
+});
+
+/** A note's action. */
+export type Action = z.infer<typeof actionSchema>;
+
+/** What the checker asks for when an action-required note has no action. */
+export const ACTION_EXPECTED = `an action { when: ${ACTION_TIMES.join(' | ')}, zh: …, en: … }, since the impact is action-required`;
+
 /** A tracker key such as `PICT-1234`. */
 export const TICKET_PATTERN = /^[A-Z][A-Z0-9]*-\d+$/;
 
@@ -113,6 +135,8 @@ export const noteSchema = z
     tickets: z
       .array(z.string().regex(TICKET_PATTERN, { error: 'a tracker key like PICT-1234' }))
       .default([]),
+    /** What PICT must do and when; required for `impact: action-required`, written only where the assessment or upstream says what to do. */
+    action: actionSchema.optional(),
     /** Follow-up status; defaults to `open` where the impact calls for work. */
     status: z
       .enum(FOLLOW_UP_STATUSES, { error: `one of ${FOLLOW_UP_STATUSES.join(', ')}` })
@@ -140,6 +164,14 @@ export const noteSchema = z
           path: ['reason'],
           input: note.reason,
           message: 'no reason unless impact is none',
+        });
+      }
+      if (impact === 'action-required' && note.action === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['action'],
+          input: undefined,
+          message: ACTION_EXPECTED,
         });
       }
       for (const lang of LANGS) {

@@ -53,8 +53,105 @@ describe('loadProject', () => {
   test('reports a YAML syntax error with its line', () => {
     expect(withNote({ teams: 'teams: [ops' })).toMatchInlineSnapshot(`
       [
-        "notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects",
-        "notes/kubernetes-1.7/local-volume-unmount.md:8 - — found a YAML syntax error (Flow sequence in block collection must be sufficiently indented and end with a ]), expected valid YAML frontmatter",
+        "notes/kubernetes-1.7/local-volume-unmount.md:8 teams — found a YAML syntax error (Flow sequence in block collection must be sufficiently indented and end with a ]), expected valid YAML frontmatter",
+      ]
+    `);
+  });
+
+  test('reports one YAML mistake as one line naming its YAML key, and no ledger error besides', () => {
+    const mistakes = {
+      'an unclosed flow list': { teams: 'teams: [ops' },
+      'an unclosed quote': { zh: 'zh:\n  title: "本地卷\n  summary: 摘要' },
+      'a colon inside a plain value': { reason: 'reason: not-used: really' },
+      'a tab as indentation': { en: 'en:\n\ttitle: Local volumes' },
+      'a key written twice': { components: 'teams: [ops]' },
+    };
+    expect(
+      Object.fromEntries(Object.entries(mistakes).map(([name, lines]) => [name, withNote(lines)])),
+    ).toMatchInlineSnapshot(`
+      {
+        "a colon inside a plain value": [
+          "notes/kubernetes-1.7/local-volume-unmount.md:6 reason — found a YAML syntax error (Nested mappings are not allowed in compact mappings), expected valid YAML frontmatter",
+        ],
+        "a key written twice": [
+          "notes/kubernetes-1.7/local-volume-unmount.md:8 teams — found a YAML syntax error (Map keys must be unique), expected valid YAML frontmatter",
+        ],
+        "a tab as indentation": [
+          "notes/kubernetes-1.7/local-volume-unmount.md:15 en — found a YAML syntax error (Tabs are not allowed as indentation), expected valid YAML frontmatter",
+        ],
+        "an unclosed flow list": [
+          "notes/kubernetes-1.7/local-volume-unmount.md:8 teams — found a YAML syntax error (Flow sequence in block collection must be sufficiently indented and end with a ]), expected valid YAML frontmatter",
+        ],
+        "an unclosed quote": [
+          "notes/kubernetes-1.7/local-volume-unmount.md:17 zh.title — found a YAML syntax error (Missing closing "quote), expected valid YAML frontmatter",
+        ],
+      }
+    `);
+  });
+
+  test('reports a byte-order mark as such, not as a missing frontmatter', () => {
+    expect(problemsOf(withFile(minimalProject(), NOTE, `\uFEFF${validNote()}`)))
+      .toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:1 - — found a byte-order mark (U+FEFF) before the frontmatter, expected the file to start with --- (remove the byte-order mark: save it as UTF-8 without BOM)",
+      ]
+    `);
+  });
+
+  test('requires an action of an action-required note, and checks its fields', () => {
+    const actionRequired = { impact: 'impact: action-required', reason: undefined };
+    expect(withNote(actionRequired)).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:2 action — found nothing, expected an action { when: before-upgrade | during-upgrade | after-upgrade, zh: …, en: … }, since the impact is action-required",
+      ]
+    `);
+    expect(withNote({ ...actionRequired, action: 'action:\n  when: someday\n  zh: 升级前处理。' }))
+      .toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:17 action.en — found nothing, expected non-empty text",
+        "notes/kubernetes-1.7/local-volume-unmount.md:18 action.when — found "someday", expected one of before-upgrade, during-upgrade, after-upgrade",
+      ]
+    `);
+    expect(
+      withNote({
+        ...actionRequired,
+        action: 'action:\n  when: before-upgrade\n  zh: 升级前处理。\n  en: Act before upgrading.',
+      }),
+    ).toEqual([]);
+  });
+
+  test('accepts an action on a note of another impact', () => {
+    expect(
+      withNote({
+        action: 'action:\n  when: after-upgrade\n  zh: 升级后检查。\n  en: Check after upgrading.',
+      }),
+    ).toEqual([]);
+  });
+
+  test('requires triaging teams of every area, and keeps the general area out of notes', () => {
+    const files = withFile(
+      minimalProject(),
+      'data/areas.yaml',
+      'general:\n  name: { zh: 通用, en: General }\n  teams: []\nstorage:\n  name: { zh: 存储, en: Storage }\n',
+    );
+    expect(problemsOf(files)).toMatchInlineSnapshot(`
+      [
+        "data/areas.yaml:3 general.teams — found an empty list, expected at least one team that triages the area (ids from data/teams.yaml)",
+        "data/areas.yaml:4 storage.teams — found nothing, expected a list of the teams that triage the area (ids from data/teams.yaml)",
+      ]
+    `);
+    const general = withFile(
+      withFile(
+        minimalProject(),
+        'data/areas.yaml',
+        'general:\n  name: { zh: 通用, en: General }\n  teams: [ops]\nstorage:\n  name: { zh: 存储, en: Storage }\n  teams: [ops]\n',
+      ),
+      NOTE,
+      validNote({ area: 'area: general' }),
+    );
+    expect(problemsOf(general)).toMatchInlineSnapshot(`
+      [
+        "notes/kubernetes-1.7/local-volume-unmount.md:4 area — found "general", expected no area field for an item upstream files under no sub-heading ("general" in data/areas.yaml only names its triaging teams)",
       ]
     `);
   });
@@ -67,7 +164,6 @@ describe('loadProject', () => {
     );
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
-        "notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects",
         "notes/kubernetes-1.7/local-volume-unmount.md:1 - — found an empty file, expected a note: YAML frontmatter between --- lines",
         "notes/kubernetes-1.7/plain.md:1 - — found no frontmatter, expected the note to start with YAML frontmatter between --- lines",
       ]
@@ -314,7 +410,7 @@ describe('loadProject', () => {
     );
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
-        "data/areas.yaml:3 - — found a YAML syntax error (Map keys must be unique), expected valid YAML",
+        "data/areas.yaml:3 storage — found a YAML syntax error (Map keys must be unique), expected valid YAML",
       ]
     `);
   });

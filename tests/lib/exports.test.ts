@@ -84,6 +84,7 @@ describe('toCsv', () => {
         "upstream",
         "tickets",
         "status",
+        "action_when",
         "follows",
         "supersedes",
         "title_zh",
@@ -94,6 +95,8 @@ describe('toCsv', () => {
         "detail_en",
         "assessment_zh",
         "assessment_en",
+        "action_zh",
+        "action_en",
         "url_zh",
         "url_en",
       ]

@@ -5,6 +5,9 @@ import {
   countCoveredByRemark,
   coverageOf,
   coveringRemark,
+  isBlockingUntriaged,
+  shownAssessmentStatus,
+  triagingTeams,
   verdictOf,
   waitingFor,
 } from '../../src/lib/triage.ts';
@@ -78,8 +81,64 @@ describe('coverageOf', () => {
   test.each([
     [{ total: 0, note: 0, area: 0, nobody: 0 }, 100],
     [{ total: 300, note: 299, area: 0, nobody: 1 }, 99],
+    [{ total: 161, note: 159, area: 1, nobody: 1 }, 99],
   ])('rounds the assessed share down, so only a complete release shows 100 (%o → %i)', (c, pct) => {
     expect(assessedPercent(c)).toBe(pct);
+  });
+
+  test.each([
+    [{ total: 161, note: 1, area: 0, nobody: 160 }, 1],
+    [{ total: 1000, note: 0, area: 1, nobody: 999 }, 1],
+    [{ total: 161, note: 0, area: 0, nobody: 161 }, 0],
+  ])('shows 0 only when nothing is assessed (%o → %i)', (c, pct) => {
+    expect(assessedPercent(c)).toBe(pct);
+  });
+});
+
+describe('shownAssessmentStatus', () => {
+  const coverage = (note: number, nobody: number) => ({
+    total: note + nobody,
+    note,
+    area: 0,
+    nobody,
+  });
+  test.each([
+    ['complete', coverage(160, 1), 'in-progress'],
+    ['complete', coverage(161, 0), 'complete'],
+    ['not-started', coverage(1, 160), 'in-progress'],
+    ['not-started', coverage(0, 161), 'not-started'],
+    ['in-progress', coverage(161, 0), 'in-progress'],
+  ] as const)('shows %s with %o as %s', (recorded, c, shown) => {
+    expect(shownAssessmentStatus(recorded, c)).toBe(shown);
+  });
+});
+
+describe('isBlockingUntriaged', () => {
+  const note = {
+    impact: 'untriaged' as const,
+    section: 'other-notable-changes' as const,
+    alsoIn: [] as ('action-required' | 'deprecations')[],
+    actionRequired: false,
+  };
+  test.each([
+    ['flagged actionRequired', { actionRequired: true }, true],
+    ['filed under action-required', { section: 'action-required' as const }, true],
+    ['also listed under action-required', { alsoIn: ['action-required' as const] }, true],
+    ['not marked by upstream', {}, false],
+    ['marked but assessed', { actionRequired: true, impact: 'watch' as const }, false],
+  ])('an untriaged item %s: %s', (_name, change, blocking) => {
+    expect(isBlockingUntriaged({ ...note, ...change })).toBe(blocking);
+  });
+});
+
+describe('triagingTeams', () => {
+  const areas = [
+    { id: 'general', name: text('General'), teams: ['platform'] },
+    { id: 'storage', name: text('Storage'), teams: ['ops'] },
+  ];
+  test('gives an area its teams, and an item without an area the general area’s', () => {
+    expect(triagingTeams('storage', areas)).toEqual(['ops']);
+    expect(triagingTeams(undefined, areas)).toEqual(['platform']);
   });
 });
 

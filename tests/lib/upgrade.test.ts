@@ -18,7 +18,16 @@ const k8s = ['1.10', '1.7', '1.9', '1.8'].map((version) => release('k8s', versio
 const releases = [...k8s, release('etcd', '3.2')];
 
 function note(id: string, impact: Note['impact'], links: Partial<Note> = {}): Note {
-  return { id, impact, follows: [], supersedes: [], ...links } as Note;
+  return {
+    id,
+    impact,
+    section: 'other-notable-changes',
+    alsoIn: [],
+    actionRequired: false,
+    follows: [],
+    supersedes: [],
+    ...links,
+  } as Note;
 }
 
 describe('compareVersions', () => {
@@ -112,5 +121,18 @@ describe('summarisePath', () => {
       ['1.8', 1, 0],
       ['1.9', 0, 1],
     ]);
+  });
+
+  test('lists the untriaged items upstream marks action-required as blocking, oldest release first', () => {
+    const items = [
+      note('flagged', 'untriaged', { release: '1.9', actionRequired: true }),
+      note('filed', 'untriaged', { release: '1.8', section: 'action-required' }),
+      note('also-filed', 'untriaged', { release: '1.9', alsoIn: ['action-required'] }),
+      note('plain', 'untriaged', { release: '1.8' }),
+      note('assessed', 'watch', { release: '1.8', actionRequired: true }),
+    ].map((n) => ({ note: n, earlier: [] }));
+    const summary = summarisePath(items, ['1.8', '1.9']);
+    expect(summary.blocking.map((n) => n.id)).toEqual(['filed', 'also-filed', 'flagged']);
+    expect(summary.listed).toEqual([]);
   });
 });

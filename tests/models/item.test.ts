@@ -17,6 +17,7 @@ describe('itemModel', () => {
     expect({ ...model, cacheKey: '…', neighbours: model.neighbours.map((card) => card.id) })
       .toMatchInlineSnapshot(`
         {
+          "action": undefined,
           "actions": {
             "editUrl": "https://git.example/notes/edit/main/notes/kubernetes-1.7/taints-alpha.md",
             "permalink": "/pict-notes/i/k8s-1.7-taints-alpha/",
@@ -246,6 +247,19 @@ describe('itemModel', () => {
     const en = itemModel(translated, 'k8s-1.7-local-volume-unmount', 'en');
     expect(en.detail?.text).toBe('Upstream detail.');
     expect(en.translated).toEqual({});
+  });
+
+  test('shows the action first: when, and what to do in the page’s language', () => {
+    expect(itemModel(site, 'k8s-1.8-taints-removed', 'zh').action).toMatchInlineSnapshot(`
+      {
+        "heading": "需要进行的操作",
+        "text": "升级前迁移污点注解。",
+        "when": "升级前",
+      }
+    `);
+    expect(itemModel(site, 'k8s-1.8-taints-removed', 'en').action?.text).toBe(
+      'Move taint annotations before upgrading.',
+    );
   });
 
   test('shows the reason of "no impact" next to the impact', () => {

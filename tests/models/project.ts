@@ -96,6 +96,8 @@ export function modelProject(): SourceFile[] {
       reason: undefined,
       maturity: 'maturity: removed',
       follows: 'follows: [k8s-1.7-taints-alpha]',
+      action:
+        'action:\n  when: before-upgrade\n  zh: 升级前迁移污点注解。\n  en: Move taint annotations before upgrading.',
       zh: 'zh:\n  title: 污点注解移除\n  summary: 移除。\n  assessment: 升级前处理。',
       en: 'en:\n  title: Taint annotations removed\n  summary: Removed.\n  assessment: Act before upgrading.',
     }),
@@ -115,5 +117,82 @@ export function siteOf(
     trackerUrlPattern: 'https://tracker.example/browse/{key}',
     repositoryUrl: 'https://git.example/notes',
     ...options,
+  });
+}
+
+/** The project with `notes` added (path → text) and their ids recorded in the ledger. */
+export function withNotes(files: SourceFile[], notes: Record<string, string>): SourceFile[] {
+  const ledger = JSON.parse(files.find((file) => file.path === 'notes/ids.json')?.text ?? '{}') as {
+    ids: string[];
+    redirects: Record<string, string>;
+  };
+  const ids = Object.values(notes).flatMap((text) => /^id: (\S+)$/m.exec(text)?.[1] ?? []);
+  let result = withFile(
+    files,
+    'notes/ids.json',
+    JSON.stringify({ ...ledger, ids: [...ledger.ids, ...ids] }),
+  );
+  for (const [path, text] of Object.entries(notes)) result = withFile(result, path, text);
+  return result;
+}
+
+/**
+ * The model project plus, in 1.8: two untriaged items upstream marks action-required (one flagged,
+ * with no area, so the general area's team triages it; one filed under the action-required section
+ * of storage), an untriaged item upstream does not flag, and an attention item to do after the
+ * upgrade. The general area is triaged by a second team, platform.
+ */
+export function blockingProject(): SourceFile[] {
+  const untriaged = (id: string, title: string, lines: Record<string, string | undefined>) =>
+    validNote({
+      id: `id: ${id}`,
+      impact: 'impact: untriaged',
+      reason: undefined,
+      teams: undefined,
+      components: undefined,
+      zh: `zh:\n  title: ${title}\n  summary: ${title}。`,
+      en: `en:\n  title: ${title}\n  summary: ${title}.`,
+      ...lines,
+    });
+  let files = withFile(
+    modelProject(),
+    'data/teams.yaml',
+    [
+      'ops:\n  name: { zh: 运维组, en: Ops }\n  description: { zh: 运维, en: Operations }',
+      'platform:\n  name: { zh: 平台组, en: Platform }\n  description: { zh: 平台, en: Platform }',
+      '',
+    ].join('\n'),
+  );
+  files = withFile(
+    files,
+    'data/areas.yaml',
+    [
+      'general:\n  name: { zh: 通用, en: General }\n  teams: [platform]',
+      'storage:\n  name: { zh: 存储, en: Storage }\n  teams: [ops]',
+      '',
+    ].join('\n'),
+  );
+  return withNotes(files, {
+    'notes/kubernetes-1.8/swap.md': untriaged('k8s-1.8-swap', 'Kubelet fails with swap on', {
+      section: 'section: other-notable-changes',
+      area: undefined,
+      actionRequired: 'actionRequired: true',
+    }),
+    'notes/kubernetes-1.8/flag-removed.md': untriaged('k8s-1.8-flag-removed', 'Flag removed', {
+      section: 'section: action-required',
+    }),
+    'notes/kubernetes-1.8/plain.md': untriaged('k8s-1.8-plain', 'Plain change', {
+      section: 'section: other-notable-changes',
+    }),
+    'notes/kubernetes-1.8/metrics.md': validNote({
+      id: 'id: k8s-1.8-metrics',
+      section: 'section: notable-features',
+      impact: 'impact: attention',
+      reason: undefined,
+      action:
+        'action:\n  when: after-upgrade\n  zh: 升级后检查指标。\n  en: Check the metrics after upgrading.',
+      zh: 'zh:\n  title: 指标变更\n  summary: 指标。\n  assessment: 关注。',
+      en: 'en:\n  title: Metrics changed\n  summary: Metrics.\n  assessment: Look.',
+    }),
   });
 }

@@ -6,7 +6,7 @@ import {
   releasePaths,
 } from '../../src/models/release.ts';
 import { validNote, withFile } from '../fixtures/minimal-project.ts';
-import { modelProject, siteOf } from './project.ts';
+import { blockingProject, modelProject, siteOf } from './project.ts';
 
 const site = siteOf();
 
@@ -127,17 +127,132 @@ describe('queueModel', () => {
 
 describe('checklistModel', () => {
   test('lists every item above "no impact" with its follow-up status', () => {
-    expect(checklistModel(site, 'kubernetes-1.7', 'zh').rows).toEqual([
+    const model = checklistModel(site, 'kubernetes-1.7', 'zh');
+    expect(model.blocking.items).toEqual([]);
+    expect(model.groups).toEqual([
       {
-        id: 'k8s-1.7-taints-alpha',
-        done: false,
-        href: '/zh/items/k8s-1.7-taints-alpha/',
-        title: '污点 `alpha`',
-        titleLang: undefined,
-        impact: { impact: 'attention', label: '需要关注' },
-        teams: '运维组',
-        status: '待处理',
+        id: 'no-action',
+        heading: '未记录操作',
+        rows: [
+          {
+            id: 'k8s-1.7-taints-alpha',
+            done: false,
+            href: '/zh/items/k8s-1.7-taints-alpha/',
+            title: '污点 `alpha`',
+            titleLang: undefined,
+            impact: { impact: 'attention', label: '需要关注' },
+            teams: '运维组',
+            status: '待处理',
+            action: undefined,
+          },
+        ],
       },
     ]);
+  });
+
+  describe('with untriaged items upstream marks action-required', () => {
+    const blockingSite = siteOf(blockingProject());
+
+    test('lists them first as blocking — not yet assessed, with the team that must triage each', () => {
+      const { blocking } = checklistModel(blockingSite, 'kubernetes-1.8', 'en');
+      expect(blocking).toMatchInlineSnapshot(`
+        {
+          "heading": "Blocking — not yet assessed (2)",
+          "intro": "Upstream marks these items action required, but nobody at PICT has assessed them yet. Each blocks the upgrade until the team that triages it sets its verdict.",
+          "items": [
+            {
+              "href": "/en/items/k8s-1.8-flag-removed/",
+              "id": "k8s-1.8-flag-removed",
+              "label": "blocking — not yet assessed",
+              "noTeams": undefined,
+              "release": "Kubernetes 1.8",
+              "teams": [
+                {
+                  "href": "/en/teams/ops/",
+                  "label": "Ops",
+                },
+              ],
+              "title": {
+                "lang": undefined,
+                "text": "Flag removed",
+              },
+              "triagedBy": "To triage",
+            },
+            {
+              "href": "/en/items/k8s-1.8-swap/",
+              "id": "k8s-1.8-swap",
+              "label": "blocking — not yet assessed",
+              "noTeams": undefined,
+              "release": "Kubernetes 1.8",
+              "teams": [
+                {
+                  "href": "/en/teams/platform/",
+                  "label": "Platform",
+                },
+              ],
+              "title": {
+                "lang": undefined,
+                "text": "Kubelet fails with swap on",
+              },
+              "triagedBy": "To triage",
+            },
+          ],
+        }
+      `);
+    });
+
+    test('groups the assessed items by when their action is done, and prints what to do', () => {
+      const { groups } = checklistModel(blockingSite, 'kubernetes-1.8', 'zh');
+      expect(groups.map((group) => [group.heading, group.rows.map((row) => [row.id, row.action])]))
+        .toMatchInlineSnapshot(`
+        [
+          [
+            "升级前",
+            [
+              [
+                "k8s-1.8-taints-removed",
+                "升级前迁移污点注解。",
+              ],
+            ],
+          ],
+          [
+            "升级后",
+            [
+              [
+                "k8s-1.8-metrics",
+                "升级后检查指标。",
+              ],
+            ],
+          ],
+        ]
+      `);
+    });
+
+    test('has a cache key that changes when a blocking item changes', () => {
+      const files = blockingProject();
+      const edited = files.map((file) =>
+        file.path === 'notes/kubernetes-1.8/swap.md'
+          ? { ...file, text: file.text.replace('Kubelet fails', 'The kubelet fails') }
+          : file,
+      );
+      expect(checklistModel(siteOf(edited), 'kubernetes-1.8', 'en').cacheKey).not.toBe(
+        checklistModel(blockingSite, 'kubernetes-1.8', 'en').cacheKey,
+      );
+    });
+
+    test('never shows the release as assessed while an item is untriaged', () => {
+      const complete = blockingProject().map((file) =>
+        file.path === 'data/releases/kubernetes-1.8.yaml'
+          ? { ...file, text: file.text.replace('status: in-progress', 'status: complete') }
+          : file,
+      );
+      const model = releaseModel(siteOf(complete), 'kubernetes-1.8', 'en');
+      expect([model.facts.status, model.coverage.summary]).toMatchInlineSnapshot(`
+        [
+          "Assessment in progress",
+          "2 of 5 upstream items assessed (40%)",
+        ]
+      `);
+    });
   });
 });

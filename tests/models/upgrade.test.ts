@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { upgradeModel, upgradePaths, upgradesIndexModel } from '../../src/models/upgrade.ts';
-import { siteOf } from './project.ts';
+import { blockingProject, siteOf } from './project.ts';
 
 const site = siteOf();
 
@@ -11,10 +11,14 @@ describe('upgradeModel', () => {
     expect(model.crossed).toEqual([
       { href: '/en/releases/kubernetes-1.8/', label: 'Kubernetes 1.8' },
     ]);
-    expect(model.listed.map((item) => [item.card.id, item.earlier])).toEqual([
-      ['k8s-1.8-taints-removed', []],
-    ]);
+    expect(
+      model.groups.map((group) => [
+        group.id,
+        group.items.map((item) => [item.card.id, item.earlier]),
+      ]),
+    ).toEqual([['before-upgrade', [['k8s-1.8-taints-removed', []]]]]);
     expect(model.untriaged).toBe(0);
+    expect(model.blocking.items).toEqual([]);
   });
 
   test('counts the items it does not list per release, linking each count', () => {
@@ -45,6 +49,88 @@ describe('upgradeModel', () => {
         cacheKey: model.cacheKey,
       },
     ]);
+  });
+});
+
+describe('upgradeModel with untriaged items upstream marks action-required', () => {
+  const blockingSite = siteOf(blockingProject());
+  const model = upgradeModel(blockingSite, 'kubernetes-1.7', 'kubernetes-1.8', 'en');
+
+  test('lists them as blocking — not yet assessed, with their triaging teams, and says how many remain', () => {
+    expect({
+      heading: model.blocking.heading,
+      count: model.blocking.count,
+      items: model.blocking.items.map((item) => [
+        item.id,
+        item.label,
+        `${item.triagedBy}: ${item.teams.map((team) => team.label).join(', ')}`,
+      ]),
+    }).toMatchInlineSnapshot(`
+      {
+        "count": "Items upstream marks action required that are not yet assessed: 2.",
+        "heading": "Blocking — not yet assessed (2)",
+        "items": [
+          [
+            "k8s-1.8-flag-removed",
+            "blocking — not yet assessed",
+            "To triage: Ops",
+          ],
+          [
+            "k8s-1.8-swap",
+            "blocking — not yet assessed",
+            "To triage: Platform",
+          ],
+        ],
+      }
+    `);
+  });
+
+  test('groups the listed items by when their action is done and prints what to do', () => {
+    expect(
+      model.groups.map((group) => [
+        group.heading,
+        group.items.map((item) => [item.card.id, item.action]),
+      ]),
+    ).toMatchInlineSnapshot(`
+      [
+        [
+          "Before the upgrade",
+          [
+            [
+              "k8s-1.8-taints-removed",
+              {
+                "text": "Move taint annotations before upgrading.",
+                "when": "Before the upgrade",
+              },
+            ],
+          ],
+        ],
+        [
+          "After the upgrade",
+          [
+            [
+              "k8s-1.8-metrics",
+              {
+                "text": "Check the metrics after upgrading.",
+                "when": "After the upgrade",
+              },
+            ],
+          ],
+        ],
+      ]
+    `);
+    expect(model.listedCount).toBe(2);
+  });
+
+  test('is keyed by its blocking items too', () => {
+    const edited = blockingProject().map((file) =>
+      file.path === 'notes/kubernetes-1.8/flag-removed.md'
+        ? { ...file, text: file.text.replace('Flag removed', 'A flag removed') }
+        : file,
+    );
+    expect(
+      upgradeModel(siteOf(edited), 'kubernetes-1.7', 'kubernetes-1.8', 'en').cacheKey,
+    ).not.toBe(model.cacheKey);
   });
 });
 

@@ -109,4 +109,14 @@ describe('the dev server', () => {
     }
     expect(output).toMatch(problem);
   });
+
+  test('shows the problems of a note the checker cannot take on its page, not a 404', async () => {
+    const broken = join(root, 'notes/kubernetes-1.7/kube-proxy-config-file.md');
+    replaceIn(broken, 'impact: attention', 'impact: severe');
+    const url = `${base}/en/items/k8s-1.7-kube-proxy-config-file/`;
+    const html = await pageUntil(url, (text) => text.includes('has problems'));
+    expect(html).toMatch(
+      /kube-proxy-config-file\.md:\d+ impact — found (&quot;|")severe(&quot;|"), expected one of /,
+    );
+  });
 });
