@@ -15,7 +15,7 @@ export const siteConfig = {
    * rebuild re-indexes only the bundles whose pages changed. Smaller re-indexes less after a change,
    * larger makes the first search lighter. `PICT_SEARCH_BUNDLE_NOTES` overrides it for a build.
    */
-  searchBundleNotes: Number(process.env['PICT_SEARCH_BUNDLE_NOTES'] ?? 500),
+  searchBundleNotes: Number(process.env['PICT_SEARCH_BUNDLE_NOTES'] ?? 10_000),
   /** Repository web URL for "edit this note" links; a note's path is appended after `/edit/main/`. */
   repositoryUrl: 'https://git.pict.internal/platform/pict-upgrade-notes',
 } as const;
