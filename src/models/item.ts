@@ -93,8 +93,10 @@ export function searchFacetsOf(site: Site, note: ViewNote, lang: Lang) {
           ? facet.values(note).map((value) => `${facet.search?.name}:${label(facet, value)}`)
           : [],
       ),
-      // Searched (Pagefind matches metadata) but never part of an excerpt.
+      // Searched (Pagefind matches metadata) but never part of an excerpt: references, and the
+      // components and area the note only lists.
       `keys:${searchKeys(note).join(' ')}`,
+      `topics:${[...note.components.map((id) => site.names.component(id, lang)), ...(note.area === undefined ? [] : [site.names.area(note.area, lang)])].join(' ')}`,
     ],
     filters: site.facets.flatMap((facet) =>
       facet.search && facet.search.filter !== false

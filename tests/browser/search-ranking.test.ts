@@ -77,6 +77,18 @@ describe.each([
   });
 });
 
+test.each(['en', 'zh'] as const)(
+  '%s: a note is found by a component it only lists',
+  async (lang) => {
+    // The hostPath note lists the kubelet among its components; its texts never name it.
+    const page = await openSearch(lang);
+    const { results } = await search(page, 'kubelet');
+    expect(results.map((result) => result.id)).toContain(
+      'k8s-1.7-hostpath-parent-directory-references',
+    );
+  },
+);
+
 describe('no dead end', () => {
   test.each(['en', 'zh'] as const)(
     '%s: "relative hostPath" shows the hostPath note as a partial match',

@@ -109,16 +109,6 @@ describe('search', () => {
     });
   });
 
-  test('finds a note by a component it only lists, once narrowed to an impact', async () => {
-    // k8s-1.7-cni-configlists has "kubelet" only among its components. Unfiltered, "kubelet" now
-    // matches dozens of untriaged upstream items that name the kubelet in their own text, and they
-    // rank first; narrowed to "Needs attention", the note is among the first results.
-    await openSearch(page, server.url('en/'));
-    await page.selectOption('select[data-filter="impact"]', 'Needs attention');
-    const results = await search(page, 'kubelet');
-    expect(results.slice(0, 3)).toContain('k8s-1.7-cni-configlists');
-  });
-
   test('finds team, component and release pages by their names, after items', async () => {
     await openSearch(page, server.url('en/'));
     expect(await search(page, 'Network plugin team')).toContain('/en/teams/network-plugin/');

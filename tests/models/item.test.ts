@@ -170,6 +170,7 @@ describe('itemModel', () => {
               "release:Kubernetes 1.7",
               "impact:Needs attention",
               "keys:k8s-1.7-taints-alpha 48331 PICT-7",
+              "topics:kubelet Storage",
             ],
           },
           "summary": {
