@@ -35,7 +35,8 @@ interface Outcome {
   partial?: string[][];
 }
 
-const PAGE_SIZE = 20;
+// Each result shown costs a request for its fragment: a first search stays light with ten.
+const PAGE_SIZE = 10;
 // The search filter (declared in the facet table) that tells how a note was assessed.
 const GROUP_FILTER = 'assessedBy';
 // URL parameters of a shared search; release pages' own filters use the unprefixed names.
@@ -59,9 +60,8 @@ if (dialog && opener && input && list && status && more && filterBox) {
   let generation = 0;
   let shown: Found[] = [];
   let pending: Found[] = [];
+  let filtersFilled: Promise<void> | undefined;
   opener.hidden = false;
-  // On a phone the filters fold behind their summary; wider screens show them open.
-  filterBox.open = !window.matchMedia('(max-width: 40rem)').matches;
 
   // The index is listed in bundles.json (list pages, then releases' items); the first carries
   // Pagefind's scripts and any others are merged into it.
@@ -86,23 +86,26 @@ if (dialog && opener && input && list && status && more && filterBox) {
       await Promise.all(
         merged.map((bundle) => module.mergeIndex(`${root}${bundle.path}`, options)),
       );
-      await fillFilters(module);
       return module;
     })();
     return api;
   };
 
-  const fillFilters = async (pagefind: PagefindApi) => {
-    const available = await pagefind.filters();
-    for (const select of selects) {
-      const wanted = select.dataset['wanted'] ?? '';
-      const values = Object.keys(available[select.dataset['filter'] ?? ''] ?? {}).sort((a, b) =>
-        a.localeCompare(b),
-      );
-      for (const value of values) select.add(new Option(value, value));
-      select.disabled = values.length === 0;
-      if (wanted && values.includes(wanted)) select.value = wanted;
-    }
+  // The filters' values come from every filter's index files (most of a first search's bytes at
+  // 5,000 notes), so they load only when someone unfolds the filters.
+  const fillFilters = () => {
+    filtersFilled ??= (async () => {
+      const available = await (await load()).filters();
+      for (const select of selects) {
+        const values = Object.keys(available[select.dataset['filter'] ?? ''] ?? {}).sort((a, b) =>
+          a.localeCompare(b),
+        );
+        const present = new Set([...select.options].map((option) => option.value));
+        for (const value of values) if (!present.has(value)) select.add(new Option(value, value));
+        select.disabled = select.options.length <= 1;
+      }
+    })();
+    return filtersFilled;
   };
 
   // Pagefind excerpts are HTML with <mark>; copy only text and <mark> so nothing else can get in.
@@ -313,7 +316,10 @@ if (dialog && opener && input && list && status && more && filterBox) {
     for (const select of selects) {
       const value = params.get(filterParam(select.dataset['filter'] ?? ''));
       if (!value) continue;
-      select.dataset['wanted'] = value;
+      // Chosen at once; the other values arrive when the filters unfold.
+      select.add(new Option(value, value));
+      select.value = value;
+      select.disabled = false;
       filterBox.open = true;
       wanted = true;
     }
@@ -321,15 +327,15 @@ if (dialog && opener && input && list && status && more && filterBox) {
     if (term) input.value = term;
     if (!term && !wanted) return;
     open();
-    // The filters' options arrive with the index; the wanted values are chosen then.
-    void load()
-      .then(run)
-      .catch(() => undefined);
+    void run();
   };
 
   const resultLinks = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
 
   opener.addEventListener('click', open);
+  filterBox.addEventListener('toggle', () => {
+    if (filterBox.open) void fillFilters().catch(() => undefined);
+  });
   input.addEventListener('input', () => void run());
   for (const select of selects) select.addEventListener('change', () => void run());
   more.addEventListener('click', () => {

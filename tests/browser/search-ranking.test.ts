@@ -48,6 +48,15 @@ async function settled(page: Page): Promise<{ status: string; results: Shown[] }
   return { status, results };
 }
 
+/** Unfolds the filters (their values load then) and waits until `filter` offers values. */
+async function unfoldFilters(page: Page, filter: string): Promise<void> {
+  await page.locator('#search-filters summary').click();
+  await page.waitForFunction(
+    (name) => !document.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)?.disabled,
+    filter,
+  );
+}
+
 const GROUP_ORDER = ['note', 'area', 'nobody', 'pages'];
 
 describe.each([
@@ -73,7 +82,10 @@ describe.each([
       expect.arrayContaining(['note', 'area', 'nobody']),
     );
     expect(results[0]?.text).toContain(t(lang, 'search.group.note'));
-    expect(status).toBe(t(lang, 'search.results', { count: results.length }));
+    // The status counts every result; the first ten are shown.
+    const count = Number(/\d+/.exec(status)?.[0]);
+    expect(status).toBe(t(lang, 'search.results', { count }));
+    expect(results).toHaveLength(Math.min(count, 10));
   });
 });
 
@@ -141,32 +153,37 @@ describe('what the dialog shows', () => {
     }
   });
 
-  test('"show more" shows the results beyond the first 20, up to the count', async () => {
+  test('"show more" shows the results beyond the first ten, up to the count', async () => {
     // No words, one filter: every note of the release (33 in the fixture).
     const page = await openSearch('en');
-    await page.waitForFunction(
-      () => !document.querySelector<HTMLSelectElement>('select[data-filter="release"]')?.disabled,
-    );
+    await unfoldFilters(page, 'release');
     await page.selectOption('select[data-filter="release"]', { index: 1 });
-    const { results } = await settled(page);
-    expect(results).toHaveLength(20);
-    await page.locator('#search-more').click();
-    await page.waitForFunction(
-      () => (document.querySelector('#search-results')?.childElementCount ?? 0) > 20,
-    );
-    const after = await settled(page);
-    expect(after.results.length).toBeGreaterThan(20);
-    expect(after.status).toBe(t('en', 'search.results', { count: after.results.length }));
+    const { status, results } = await settled(page);
+    expect(results).toHaveLength(10);
+    expect(status).toBe(t('en', 'search.results', { count: 33 }));
+    for (const shown of [20, 30, 33]) {
+      await page.locator('#search-more').click();
+      await page.waitForFunction(
+        (count) => document.querySelector('#search-results')?.childElementCount === count,
+        shown,
+      );
+    }
     expect(await page.locator('#search-more').isHidden()).toBe(true);
+    // Focus moves to the first of the results just shown.
+    expect(
+      await page.evaluate(
+        () =>
+          document.activeElement?.closest('li') ===
+          document.querySelectorAll('#search-results li')[30],
+      ),
+    ).toBe(true);
   });
 
   test('the area filter finds notes of that area across releases, and the URL keeps the search', async () => {
     const page = await openSearch('zh');
     await page.fill('#search-input', 'PICT');
     await settled(page);
-    await page.waitForFunction(
-      () => !document.querySelector<HTMLSelectElement>('select[data-filter="area"]')?.disabled,
-    );
+    await unfoldFilters(page, 'area');
     await page.selectOption('select[data-filter="area"]', '存储');
     const { results } = await settled(page);
     expect(results.map((result) => result.id)).toContain('k8s-1.7-storage-assessed');
@@ -186,9 +203,7 @@ describe('what the dialog shows', () => {
     const page = await openSearch('en');
     await page.fill('#search-input', 'NetworkPolicy');
     await settled(page);
-    await page.waitForFunction(
-      () => !document.querySelector<HTMLSelectElement>('select[data-filter="team"]')?.disabled,
-    );
+    await unfoldFilters(page, 'team');
     await page.selectOption('select[data-filter="team"]', 'Network');
     const { results } = await settled(page);
     expect(results.map((result) => result.group)).toContain('nobody');

@@ -20,13 +20,14 @@ describe('an incremental rebuild after changing one note and removing a componen
   const outDir = join(TMP, 'test-dist', 'incremental');
   for (const folder of [outDir, join(TMP, 'test-cache', 'incremental')])
     rmSync(folder, { recursive: true, force: true });
-  // 1.7 has fewer than 300 notes: with bundles of at most 300, 1.7 and 1.8 are indexed apart.
+  // 1.7 has fewer than 300 notes: with bundles of at most 300, 1.7 (with the list pages, the
+  // oldest release's bundle) and 1.8 are indexed apart.
   const build = { name: 'incremental', contentRoot: root, searchBundleNotes: 300 };
   const first = await runBuild(build, outDir);
   if (first.code !== 0) throw new Error(first.output);
   const bundleWritten = (bundle: string) =>
     statSync(join(outDir, 'pagefind', bundle, 'pagefind-entry.json')).mtimeMs;
-  const bundles = ['site/', 'releases/kubernetes-1.7/', 'releases/kubernetes-1.8/'];
+  const bundles = ['releases/kubernetes-1.7/', 'releases/kubernetes-1.8/'];
   const firstWritten = bundles.map(bundleWritten);
 
   const changed = join(root, 'notes/kubernetes-1.7/local-persistent-volumes.md');
@@ -63,8 +64,7 @@ describe('an incremental rebuild after changing one note and removing a componen
 
   test("re-indexes for search only the list pages and the changed note's release", () => {
     expect(secondWritten[0]).toBeGreaterThan(firstWritten[0] ?? Infinity);
-    expect(secondWritten[1]).toBeGreaterThan(firstWritten[1] ?? Infinity);
-    expect(secondWritten[2]).toBe(firstWritten[2]);
+    expect(secondWritten[1]).toBe(firstWritten[1]);
     expect(changedFragment?.meta['title']).toBe('改过的标题');
   });
 
