@@ -37,6 +37,8 @@ interface Outcome {
 
 // Each result shown costs a request for its fragment: a first search stays light with ten.
 const PAGE_SIZE = 10;
+// List pages shown with the first results when more notes match than fit.
+const FIRST_PAGES = 2;
 // The search filter (declared in the facet table) that tells how a note was assessed.
 const GROUP_FILTER = 'assessedBy';
 // URL parameters of a shared search; release pages' own filters use the unprefixed names.
@@ -235,8 +237,8 @@ if (dialog && opener && input && list && status && more && filterBox) {
   };
 
   /** Loads and shows the next page of results. */
-  const showMore = async (current: number) => {
-    const next = pending.slice(0, PAGE_SIZE);
+  const showMore = async (current: number, size = PAGE_SIZE) => {
+    const next = pending.slice(0, size);
     const data = await Promise.all(next.map((entry) => entry.result.data()));
     if (current !== generation) return;
     pending = pending.slice(next.length);
@@ -283,9 +285,14 @@ if (dialog && opener && input && list && status && more && filterBox) {
       );
       if (current !== generation) return;
       shown = [];
-      pending = outcome.found;
+      // The first results also show the best list pages, so release, team and component pages
+      // are never pushed out of sight by many matching notes.
+      const notes = outcome.found.filter((entry) => entry.group !== 'pages');
+      const pages = outcome.found.filter((entry) => entry.group === 'pages');
+      const first = [...notes.slice(0, PAGE_SIZE), ...pages.slice(0, FIRST_PAGES)];
+      pending = [...first, ...notes.slice(PAGE_SIZE), ...pages.slice(FIRST_PAGES)];
       list.replaceChildren();
-      await showMore(current);
+      await showMore(current, first.length);
       if (current !== generation) return;
       const count = text('results').replace('{count}', String(outcome.found.length));
       status.textContent =

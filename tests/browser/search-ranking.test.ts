@@ -82,10 +82,12 @@ describe.each([
       expect.arrayContaining(['note', 'area', 'nobody']),
     );
     expect(results[0]?.text).toContain(t(lang, 'search.group.note'));
-    // The status counts every result; the first ten are shown.
+    // The status counts every result; the first ten notes are shown, and up to two list pages.
     const count = Number(/\d+/.exec(status)?.[0]);
     expect(status).toBe(t(lang, 'search.results', { count }));
-    expect(results).toHaveLength(Math.min(count, 10));
+    expect(results.length).toBeGreaterThanOrEqual(Math.min(count, 10));
+    expect(results.filter((result) => result.group !== 'pages').length).toBeLessThanOrEqual(10);
+    expect(results.length).toBeLessThanOrEqual(12);
   });
 });
 
@@ -100,6 +102,14 @@ test.each(['en', 'zh'] as const)(
     );
   },
 );
+
+test('list pages stay in sight when more notes match than are shown', async () => {
+  // In the fixture, "网络" is in more than ten notes' texts or areas, and in list pages.
+  const page = await openSearch('zh');
+  const { results } = await search(page, '网络');
+  expect(results.filter((result) => result.group !== 'pages')).toHaveLength(10);
+  expect(results.some((result) => result.group === 'pages')).toBe(true);
+});
 
 describe('no dead end', () => {
   test.each(['en', 'zh'] as const)(
