@@ -163,15 +163,32 @@ describe('what the dialog shows', () => {
     }
   });
 
+  test('an excerpt never shows the "not yet translated" notice', async () => {
+    const page = await openSearch('en');
+    const { results } = await search(page, 'Ingress');
+    expect(results[0]?.id).toBe('k8s-1.7-ingress-pending-english');
+    expect(results[0]?.excerpt).toContain('Ingress');
+    expect(results[0]?.excerpt).not.toContain(t('en', 'item.notTranslated'));
+  });
+
+  test('a hyphenated word in Chinese highlights words, never a lone dash', async () => {
+    const page = await openSearch('zh');
+    const { results } = await search(page, 'kube-proxy');
+    expect(results[0]?.id).toBe('k8s-1.7-kube-proxy-assessed');
+    const marks = results.flatMap((result) => result.marks);
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every((mark) => /\p{L}/u.test(mark) && mark.trim().length > 1)).toBe(true);
+  });
+
   test('"show more" shows the results beyond the first ten, up to the count', async () => {
-    // No words, one filter: every note of the release (33 in the fixture).
+    // No words, one filter: every note of the release (34 in the fixture).
     const page = await openSearch('en');
     await unfoldFilters(page, 'release');
     await page.selectOption('select[data-filter="release"]', { index: 1 });
     const { status, results } = await settled(page);
     expect(results).toHaveLength(10);
-    expect(status).toBe(t('en', 'search.results', { count: 33 }));
-    for (const shown of [20, 30, 33]) {
+    expect(status).toBe(t('en', 'search.results', { count: 34 }));
+    for (const shown of [20, 30, 34]) {
       await page.locator('#search-more').click();
       await page.waitForFunction(
         (count) => document.querySelector('#search-results')?.childElementCount === count,
