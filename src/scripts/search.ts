@@ -60,7 +60,6 @@ if (dialog && opener && input && list && status && more && filterBox) {
   const groupLabels = JSON.parse(text('groups') || '{}') as Record<string, string>;
   let api: Promise<PagefindApi> | undefined;
   let generation = 0;
-  let shown: Found[] = [];
   let pending: Found[] = [];
   let filtersFilled: Promise<void> | undefined;
   opener.hidden = false;
@@ -242,7 +241,6 @@ if (dialog && opener && input && list && status && more && filterBox) {
     const data = await Promise.all(next.map((entry) => entry.result.data()));
     if (current !== generation) return;
     pending = pending.slice(next.length);
-    shown = [...shown, ...next];
     list.append(
       ...data.flatMap((result, index) => {
         const found = next[index];
@@ -284,7 +282,6 @@ if (dialog && opener && input && list && status && more && filterBox) {
         filters,
       );
       if (current !== generation) return;
-      shown = [];
       // The first results also show the best list pages, so release, team and component pages
       // are never pushed out of sight by many matching notes.
       const notes = outcome.found.filter((entry) => entry.group !== 'pages');
