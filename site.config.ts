@@ -12,10 +12,11 @@ export const siteConfig = {
   contentRoot: process.env['PICT_CONTENT_ROOT'] ?? '.',
   /**
    * Most notes per search bundle: consecutive releases share a bundle up to this many notes, and a
-   * rebuild re-indexes only the bundles whose pages changed. Smaller re-indexes less after a change,
-   * larger makes the first search lighter. `PICT_SEARCH_BUNDLE_NOTES` overrides it for a build.
+   * rebuild re-indexes only the bundles whose pages changed. Smaller re-indexes less after a change
+   * (a local rebuild; CI builds start without a cache), larger makes the first search lighter: the
+   * default keeps one index per language (README, Search). `PICT_SEARCH_BUNDLE_NOTES` overrides it.
    */
-  searchBundleNotes: Number(process.env['PICT_SEARCH_BUNDLE_NOTES'] ?? 500),
+  searchBundleNotes: Number(process.env['PICT_SEARCH_BUNDLE_NOTES'] ?? 10_000),
   /** Repository web URL for "edit this note" links; a note's path is appended after `/edit/main/`. */
   repositoryUrl: 'https://git.pict.internal/platform/pict-upgrade-notes',
 } as const;

@@ -17,7 +17,7 @@ const { values, positionals } = parseArgs({
   },
 });
 const dist = positionals[0] ?? 'dist';
-if (!existsSync(`${dist}/pagefind/site/pagefind.js`)) {
+if (!existsSync(`${dist}/pagefind/bundles.json`)) {
   console.error(`No search index in ${dist}/: run npm run build first.`);
   process.exit(1);
 }
@@ -26,7 +26,9 @@ const server = await serveStatic(dist);
 const browser = await launchBrowser();
 const page = await browser.newPage();
 let bytes = 0;
+let requests = 0;
 page.on('requestfinished', (request) => {
+  requests += 1;
   void request
     .sizes()
     .then((sizes) => (bytes += sizes.responseBodySize + sizes.responseHeadersSize));
@@ -36,7 +38,7 @@ page.on('requestfinished', (request) => {
 async function measure(
   query: string,
   started: number,
-): Promise<{ ms: number; kb: number; results: number }> {
+): Promise<{ ms: number; kb: number; requests: number; results: number }> {
   await page.fill('#search-input', query);
   await page.waitForFunction(
     () => (document.querySelector('#search-results')?.childElementCount ?? 0) > 0,
@@ -45,7 +47,7 @@ async function measure(
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
   const results = await page.locator('#search-results li').count();
-  return { ms, kb: bytes / 1024, results };
+  return { ms, kb: bytes / 1024, requests, results };
 }
 
 async function clear(): Promise<void> {
@@ -55,12 +57,14 @@ async function clear(): Promise<void> {
   );
   await page.waitForTimeout(300);
   bytes = 0;
+  requests = 0;
 }
 
 async function openOn(target: Page, lang: string): Promise<number> {
   await target.goto(server.url(`${lang}/`));
   await target.waitForLoadState('networkidle');
   bytes = 0;
+  requests = 0;
   const started = Date.now();
   await target.locator('#search-open').click();
   return started;
@@ -72,10 +76,10 @@ for (const lang of ['en', 'zh'] as const) {
   await clear();
   const b = await measure(followUp, Date.now());
   console.log(
-    `${lang} first search   "${first}": ${a.ms} ms to first results, ${a.kb.toFixed(1)} KB transferred (${a.results} results shown)`,
+    `${lang} first search   "${first}": ${a.ms} ms to first results, ${a.kb.toFixed(1)} KB in ${a.requests} requests (${a.results} results shown)`,
   );
   console.log(
-    `${lang} follow-up      "${followUp}": ${b.ms} ms to first results, ${b.kb.toFixed(1)} KB transferred (${b.results} results shown)`,
+    `${lang} follow-up      "${followUp}": ${b.ms} ms to first results, ${b.kb.toFixed(1)} KB in ${b.requests} requests (${b.results} results shown)`,
   );
 }
 await browser.close();

@@ -60,8 +60,17 @@ export interface NoteFacet {
   /**
    * Pagefind: a search filter `name` (values are labels in the page's language; the search dialog's
    * select is labelled `filters.<name>`) unless `filter` is false, and result metadata with `meta`.
+   * `ids`: values are the stable ids, not labels; `select: false`: the dialog uses the filter itself
+   * (no select); `matches`: the values search matches when more than the release pages' filter does.
    */
-  search?: { name: string; filter?: false; meta?: true };
+  search?: {
+    name: string;
+    filter?: false;
+    meta?: true;
+    ids?: true;
+    select?: false;
+    matches?(note: ViewNote): readonly string[];
+  };
   /** On note cards: a `badge`, a plain `value`, or `labelled` with `item` label; `across` shows it only on pages spanning releases. */
   card?: { as: 'badge' | 'value' | 'labelled'; across?: boolean };
   /** On the item page's facts list. */
@@ -114,6 +123,8 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
     key: 'assessedBy',
     values: (note) => [note.assessedBy],
     label: translated('verdict'),
+    // The search dialog groups results by it: assessed on their own, by an area verdict, untriaged.
+    search: { name: 'assessedBy', ids: true, select: false },
     item: { label: 'item.assessedBy', as: 'text' },
     json: { schema: z.enum(ASSESSED_BY), value: (note) => note.assessedBy },
     csv: 'assessed_by',
@@ -158,7 +169,8 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
     href: (value, lang, data) => withBase(data.options.base, toTeamPath(lang, value)),
     order: (data) => data.teams.map((team) => team.id),
     filter: { param: 'team', attribute: 'data-teams' },
-    search: { name: 'team' },
+    // Search by team also finds the untriaged items waiting for that team (its areas).
+    search: { name: 'team', matches: (note) => [...new Set([...note.teams, ...note.waitingFor])] },
     card: { as: 'labelled' },
     item: { label: 'item.teams', as: 'links', empty: 'item.none' },
     json: { schema: ids, value: (note) => note.teams },
@@ -200,6 +212,7 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
     key: 'area',
     values: (note) => one(note.area),
     label: (value, lang, data) => data.names.area(value, lang),
+    search: { name: 'area' },
     json: { schema: optional(z.string()), value: (note) => note.area },
   },
   {
@@ -309,9 +322,16 @@ export function filterAttributes(facets: readonly NoteFacet[]): Record<string, s
   );
 }
 
-/** Names of the Pagefind search filters, in table order (the search dialog's selects). */
+/** Names of the Pagefind search filters the dialog offers as selects, in table order. */
 export function searchFilterNames(facets: readonly NoteFacet[]): string[] {
   return facets.flatMap((facet) =>
-    facet.search && facet.search.filter !== false ? [facet.search.name] : [],
+    facet.search && facet.search.filter !== false && facet.search.select !== false
+      ? [facet.search.name]
+      : [],
   );
+}
+
+/** The values of a note that its search filter matches. */
+export function searchedValues(facet: NoteFacet, note: ViewNote): readonly string[] {
+  return facet.search?.matches?.(note) ?? matchedValues(facet, note);
 }

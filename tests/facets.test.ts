@@ -54,6 +54,7 @@ describe('NOTE_FACETS', () => {
       'component',
       'maturity',
       'section',
+      'area',
     ]);
   });
 });

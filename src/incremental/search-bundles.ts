@@ -18,8 +18,20 @@ export interface BundleManifest {
   bundles: BundleEntry[];
 }
 
-/** The bundle of the list pages (home, releases, teams, components, impact levels); it carries Pagefind's scripts. */
+/** The bundle of the list pages (home, releases, teams, components, impact levels) when there is no release. */
 export const SITE_BUNDLE = 'site/';
+
+/**
+ * The bundle that holds the list pages and Pagefind's scripts: the oldest release's. While all
+ * notes fit in one bundle (the default), the whole site is then one index per language, which the
+ * browser loads with one entry, one metadata file and one index chunk per word.
+ */
+export function primaryBundle(releases: readonly { id: string; releaseDate: Date }[]): string {
+  const [oldest] = [...releases].sort(
+    (a, b) => a.releaseDate.getTime() - b.releaseDate.getTime() || a.id.localeCompare(b.id),
+  );
+  return oldest ? `releases/${oldest.id}/` : SITE_BUNDLE;
+}
 
 /**
  * The bundle of each note: releases, oldest first, are packed into bundles of at most `perBundle`
@@ -57,30 +69,37 @@ export function bundleOfEachNote(
 const ITEM_PAGE = /^(?:zh|en)\/items\/([^/]+)\/index\.html$/;
 const LANGUAGE_PAGE = /^(?:zh|en)\//;
 
+/** Whether a built page is a note's item page (all of which are searchable). */
+export function isItemPage(path: string): boolean {
+  return ITEM_PAGE.test(path);
+}
+
 /**
  * The bundle a page belongs to, or undefined when it is not searched: an item page goes with its note's
  * releases, so changing a note re-indexes a few releases; list pages (release pages too, which rank
- * against the items they list) share the site bundle; pages outside the language folders only redirect.
+ * against the items they list) go to the `primary` bundle; pages outside the language folders only redirect.
  */
 export function bundleOfPage(
   path: string,
   bundleOfNote: (id: string) => string | undefined,
+  primary = SITE_BUNDLE,
 ): string | undefined {
   const item = ITEM_PAGE.exec(path);
   // A retired id's page only redirects to the note that replaced it: no bundle.
   if (item) return bundleOfNote(item[1] ?? '');
-  return LANGUAGE_PAGE.test(path) ? SITE_BUNDLE : undefined;
+  return LANGUAGE_PAGE.test(path) ? primary : undefined;
 }
 
-/** Pages grouped by bundle, each group sorted by path; the site bundle comes first. */
+/** Pages grouped by bundle, each group sorted by path; the primary bundle (the list pages') comes first. */
 export function groupPagesByBundle(
   pages: readonly BuiltPage[],
   bundleOfNote: (id: string) => string | undefined,
+  primary = SITE_BUNDLE,
 ): Map<string, BuiltPage[]> {
   const sorted = [...pages].sort((a, b) => a.path.localeCompare(b.path));
-  const groups = Map.groupBy(sorted, (page) => bundleOfPage(page.path, bundleOfNote));
+  const groups = Map.groupBy(sorted, (page) => bundleOfPage(page.path, bundleOfNote, primary));
   const searched = [...groups].filter((group): group is [string, BuiltPage[]] => !!group[0]);
-  return new Map([[SITE_BUNDLE, []], ...searched]);
+  return new Map([[primary, []], ...searched]);
 }
 
 /** Digest of a bundle's pages and the indexer's settings: equal digests mean the bundle can be kept as it is. */

@@ -24,7 +24,8 @@ import {
   groupPagesByBundle,
   bundleSignature,
   bundlesToRebuild,
-  SITE_BUNDLE,
+  isItemPage,
+  primaryBundle,
   type BuiltPage,
   type BundleManifest,
 } from './search-bundles.ts';
@@ -33,7 +34,7 @@ import {
 const INDEX_OPTIONS = { includeCharacters: '-._' };
 const MANIFEST = 'bundles.json';
 // Raised when this file changes what a bundle holds, so existing bundles are rebuilt.
-const BUNDLE_LAYOUT = 3;
+const BUNDLE_LAYOUT = 4;
 // The search dialog uses Pagefind's API, not its UI; a merged bundle also uses the primary's scripts.
 const INDEX_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
 const SCRIPT_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
@@ -74,7 +75,7 @@ function stagePages(
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   for (const page of pages) {
-    if (!searchable(join(outDir, page.path))) continue;
+    if (!searchable(page.path)) continue;
     const target = join(staging, page.path);
     mkdirSync(dirname(target), { recursive: true });
     try {
@@ -106,7 +107,7 @@ async function writeBundle(staging: string, bundleDir: string, primary: boolean)
 function removeStaleBundles(root: string, bundles: ReadonlySet<string>): void {
   if (!existsSync(root)) return;
   for (const name of readdirSync(root)) {
-    if (name === MANIFEST || `${name}/` === SITE_BUNDLE) continue;
+    if (name === MANIFEST || bundles.has(`${name}/`)) continue;
     if (name !== 'releases') rmSync(join(root, name), { recursive: true, force: true });
   }
   const releases = join(root, 'releases');
@@ -116,10 +117,10 @@ function removeStaleBundles(root: string, bundles: ReadonlySet<string>): void {
 }
 
 /**
- * Builds the Pagefind search index into `<outDir>/pagefind/`: one bundle for the list pages (the
- * primary, with Pagefind's scripts) and one per group of releases, listed in `bundles.json` for the
- * browser to merge. A bundle whose pages were not written again since the last build is kept as it
- * is, so changing one note re-indexes its releases' bundle, not the whole site.
+ * Builds the Pagefind search index into `<outDir>/pagefind/`: one bundle per group of releases, the
+ * oldest (the primary) also holding the list pages and Pagefind's scripts, listed in `bundles.json`
+ * for the browser to merge. A bundle whose pages were not written again since the last build is kept
+ * as it is. By default every note fits in one bundle: one index per language (see README, Search).
  */
 export function searchIndex(options: { notesPerBundle: number }): AstroIntegration {
   let settings = JSON.stringify(INDEX_OPTIONS);
@@ -155,7 +156,12 @@ export function searchIndex(options: { notesPerBundle: number }): AstroIntegrati
           notes.map((note) => note.data),
           options.notesPerBundle,
         );
-        const groups = groupPagesByBundle(listPages(outDir, assets), (id) => bundleOfNote.get(id));
+        const primary = primaryBundle(releases);
+        const groups = groupPagesByBundle(
+          listPages(outDir, assets),
+          (id) => bundleOfNote.get(id),
+          primary,
+        );
         const signatures = new Map(
           [...groups].map(([bundle, pages]) => [bundle, bundleSignature(pages, settings)]),
         );
@@ -169,11 +175,11 @@ export function searchIndex(options: { notesPerBundle: number }): AstroIntegrati
         rmSync(join(root, MANIFEST), { force: true });
         let indexed = 0;
         try {
+          // Item pages are all searchable; reading them is skipped.
+          const check = (path: string) => isItemPage(path) || isSearchable(join(outDir, path));
           for (const bundle of rebuild) {
-            // A release bundle holds only notes' item pages, all searchable; reading them is skipped.
-            const check = bundle === SITE_BUNDLE ? isSearchable : () => true;
             stagePages(outDir, staging, groups.get(bundle) ?? [], check);
-            indexed += await writeBundle(staging, join(root, bundle), bundle === SITE_BUNDLE);
+            indexed += await writeBundle(staging, join(root, bundle), bundle === primary);
           }
         } finally {
           rmSync(staging, { recursive: true, force: true });

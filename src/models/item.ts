@@ -1,4 +1,4 @@
-import { facetLabel, matchedValues, type NoteFacet } from '../facets.ts';
+import { facetLabel, searchedValues, type NoteFacet } from '../facets.ts';
 import { t } from '../i18n/index.ts';
 import { toEditUrl, toItemPath, toReleasePath, toShortPath, withBase } from '../lib/urls.ts';
 import type { ViewNote } from '../lib/views.ts';
@@ -104,19 +104,39 @@ const filterValue = (value: string) => value.replace(/,/g, '，');
 export function searchFacetsOf(site: Site, note: ViewNote, lang: Lang) {
   const label = (facet: NoteFacet, value: string) => facetLabel(facet, value, lang, site, note);
   return {
-    meta: site.facets.flatMap((facet) =>
-      facet.search?.meta
-        ? facet.values(note).map((value) => `${facet.search?.name}:${label(facet, value)}`)
-        : [],
-    ),
+    meta: [
+      ...site.facets.flatMap((facet) =>
+        facet.search?.meta
+          ? facet.values(note).map((value) => `${facet.search?.name}:${label(facet, value)}`)
+          : [],
+      ),
+      // Searched (Pagefind matches metadata) but never part of an excerpt: references, and the
+      // components and area the note only lists.
+      `keys:${searchKeys(note).join(' ')}`,
+      `topics:${[...note.components.map((id) => site.names.component(id, lang)), ...(note.area === undefined ? [] : [site.names.area(note.area, lang)])].join(' ')}`,
+    ],
     filters: site.facets.flatMap((facet) =>
       facet.search && facet.search.filter !== false
-        ? matchedValues(facet, note).map(
-            (value) => `${facet.search?.name}:${filterValue(label(facet, value))}`,
+        ? searchedValues(facet, note).map(
+            (value) =>
+              `${facet.search?.name}:${filterValue(facet.search?.ids ? value : label(facet, value))}`,
           )
         : [],
     ),
   };
+}
+
+/**
+ * What someone may type to find a note by reference: its id, the numbers of its upstream PRs and
+ * issues, its tickets: metadata of the item page, which search matches, so they need not be in the
+ * page's text, where the facts list's labels would run together into excerpts.
+ */
+export function searchKeys(note: ViewNote): string[] {
+  const numbers = note.upstream.flatMap((link) => {
+    const number = /\/(?:pull|issues)\/(\d+)\b/.exec(link.url)?.[1];
+    return number ? [number] : [];
+  });
+  return [...new Set([note.id, ...numbers, ...note.tickets])];
 }
 
 /** The facts list of a note: every facet with an item display, in table order. */

@@ -3,6 +3,7 @@ import {
   bundleOfEachNote,
   groupPagesByBundle,
   bundleOfPage,
+  primaryBundle,
   bundleSignature,
   bundlesToRebuild,
   SITE_BUNDLE,
@@ -62,6 +63,25 @@ describe('bundleOfPage', () => {
     ['the root page', 'index.html', undefined],
   ])('puts %s in its bundle', (_, path, bundle) => {
     expect(bundleOfPage(path, releaseOf)).toBe(bundle);
+  });
+
+  test('puts list pages in the primary bundle, item pages in their own', () => {
+    const primary = 'releases/kubernetes-1.7/';
+    expect(bundleOfPage('en/teams/ops/index.html', releaseOf, primary)).toBe(primary);
+    expect(bundleOfPage('zh/items/k8s-1.8-b/index.html', releaseOf, primary)).toBe(
+      'releases/kubernetes-1.8/',
+    );
+  });
+});
+
+describe('primaryBundle', () => {
+  test('is the oldest release, or the site bundle without releases', () => {
+    const releases = [
+      { id: 'kubernetes-1.8', releaseDate: new Date('2017-09-28') },
+      { id: 'kubernetes-1.7', releaseDate: new Date('2017-06-29') },
+    ];
+    expect(primaryBundle(releases)).toBe('releases/kubernetes-1.7/');
+    expect(primaryBundle([])).toBe(SITE_BUNDLE);
   });
 });
 

@@ -160,15 +160,19 @@ describe('itemModel', () => {
             "filters": [
               "release:Kubernetes 1.7",
               "impact:Needs attention",
+              "assessedBy:note",
               "team:Ops",
               "component:kubelet",
               "maturity:Beta",
               "section:Notable features",
+              "area:Storage",
             ],
             "meta": [
               "id:k8s-1.7-taints-alpha",
               "release:Kubernetes 1.7",
               "impact:Needs attention",
+              "keys:k8s-1.7-taints-alpha 48331 PICT-7",
+              "topics:kubelet Storage",
             ],
           },
           "summary": {

@@ -18,6 +18,10 @@ export const BASE = '/pict-notes/';
 export const SHARED_BUILDS = {
   kubernetes: { name: 'kubernetes', contentRoot: KUBERNETES },
   'kubernetes-base': { name: 'kubernetes-base', contentRoot: KUBERNETES, base: BASE },
+  'search-ranking': {
+    name: 'search-ranking',
+    contentRoot: join(ROOT, 'tests/fixtures/search-site'),
+  },
   nginx: { name: 'nginx', contentRoot: NGINX_SITE, base: '/' },
   'nginx-base-path': { name: 'nginx-base-path', contentRoot: NGINX_SITE, base: BASE },
 } as const satisfies Record<string, SiteBuild>;
