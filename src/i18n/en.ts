@@ -175,6 +175,15 @@ export const en = {
   'upgrade.none': 'Upgrade paths appear once there are two releases of a product.',
   'upgrade.items': 'Items on this path',
   'upgrade.counted': 'Counted, not listed',
+  'counts.release': 'Release',
+  'counts.total': 'Items',
+  'counts.byRelease': 'Items per release, by impact',
+  'impact.description': '{count} items rated “{name}”, counted per release.',
+  'team.description': 'What waits for {name} and its items per release.',
+  'component.description': 'Open items affecting {name} and its items per release.',
+  'component.open': 'Open items',
+  'home.current': 'Releases being assessed',
+  'home.older': 'Earlier releases',
 } as const;
 
 /** A UI string key. */

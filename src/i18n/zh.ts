@@ -173,4 +173,13 @@ export const zh: Record<UiKey, string> = {
   'upgrade.none': '某个产品有两个版本后，这里会出现升级路径。',
   'upgrade.items': '此路径上的条目',
   'upgrade.counted': '其余条目（只计数）',
+  'counts.release': '版本',
+  'counts.total': '条目',
+  'counts.byRelease': '各版本的条目（按影响）',
+  'impact.description': '共 {count} 条评为“{name}”的条目，按版本计数。',
+  'team.description': '等待{name}处理的事项，以及各版本分配给它的条目。',
+  'component.description': '影响 {name} 的待跟进条目，以及各版本的条目。',
+  'component.open': '待跟进的条目',
+  'home.current': '正在评估的版本',
+  'home.older': '更早的版本',
 };
