@@ -61,6 +61,11 @@ export interface UpgradeModel {
   untriaged: number;
   filters: FilterFormModel;
   listed: { card: NoteCardModel; earlier: Link[] }[];
+  /**
+   * The listed items grouped per release crossed (in the order crossed): action-required items as full
+   * cards, attention items without their assessment text, so a path across many releases stays small.
+   */
+  groups: { id: string; release: Link; count: number; items: UpgradeModel['listed'] }[];
   /** Impact levels counted per release (column labels), and the counts with their links. */
   counted: string[];
   counts: { release: Link; cells: { count: number; href: string }[] }[];
@@ -78,6 +83,18 @@ export function upgradeModel(site: Site, from: string, to: string, lang: Lang): 
     impact === 'untriaged'
       ? withBase(base, toQueuePath(lang, release))
       : `${withBase(base, toReleasePath(lang, release))}?impact=${impact}`;
+  const listed = upgrade.listed.map(({ note, earlier }) => {
+    const card = noteCard(site, note, lang);
+    return {
+      release: note.release,
+      card: note.impact === 'action-required' ? card : { ...card, assessment: undefined },
+      earlier: earlier.map((other) => ({
+        href: withBase(base, toItemPath(lang, other.id)),
+        label: `${site.names.release(other.release)}: ${shownTexts(other, lang).title.text}`,
+      })),
+    };
+  });
+  const byRelease = Map.groupBy(listed, (item) => item.release);
   return {
     lang,
     path: toUpgradePath(lang, from, to),
@@ -94,13 +111,20 @@ export function upgradeModel(site: Site, from: string, to: string, lang: Lang): 
       upgrade.listed.map((item) => item.note),
       lang,
     ),
-    listed: upgrade.listed.map(({ note, earlier }) => ({
-      card: noteCard(site, note, lang, { acrossReleases: true }),
-      earlier: earlier.map((other) => ({
-        href: withBase(base, toItemPath(lang, other.id)),
-        label: `${site.names.release(other.release)}: ${shownTexts(other, lang).title.text}`,
-      })),
-    })),
+    listed: listed.map(({ card, earlier }) => ({ card, earlier })),
+    groups: upgrade.crossed.flatMap((release) => {
+      const items = byRelease.get(release.id) ?? [];
+      return items.length === 0
+        ? []
+        : [
+            {
+              id: release.id,
+              release: releaseLink(release.id),
+              count: items.length,
+              items: items.map(({ card, earlier }) => ({ card, earlier })),
+            },
+          ];
+    }),
     counted: COUNTED.map((impact) => t(lang, `impact.${impact}`)),
     counts: upgrade.counts.map(({ release, byImpact }) => ({
       release: releaseLink(release),
