@@ -184,6 +184,19 @@ export const en = {
   'component.open': 'Open items',
   'home.current': 'Releases being assessed',
   'home.older': 'Earlier releases',
+  'meta.teams':
+    'PICT teams that own follow-up work on upstream changes, with their items and open follow-ups.',
+  'meta.components': 'PICT components and how many upstream items affect each.',
+  'meta.impact':
+    'Impact levels of upstream items on PICT, what each means and how many items have it.',
+  'meta.release':
+    '{release}: what each upstream change means for PICT, who owns it and what to do.',
+  'item.copyJira': 'Copy Jira link',
+  'item.ownedBy': 'Owned by',
+  'item.noOwner': 'no team yet',
+  'item.sequence': 'In this release',
+  'item.previous': 'Previous',
+  'item.next': 'Next',
 } as const;
 
 /** A UI string key. */

@@ -70,3 +70,8 @@ export function toTicketUrl(pattern: string, key: string): string {
 export function toEditUrl(repositoryUrl: string, file: string): string {
   return `${repositoryUrl.replace(/\/$/, '')}/edit/main/${file}`;
 }
+
+/** An absolute URL of a site-relative path: the site's origin, the base path, then `path`. */
+export function toAbsoluteUrl(site: string, base: string, path: string): string {
+  return new URL(withBase(base, path), site.endsWith('/') ? site : `${site}/`).href;
+}

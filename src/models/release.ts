@@ -1,4 +1,5 @@
 import { t } from '../i18n/index.ts';
+import { plainNoteText } from '../lib/note-text.ts';
 import { langItemPaths } from '../lib/paths.ts';
 import { assessedPercent, coverageOf } from '../lib/triage.ts';
 import {
@@ -69,6 +70,8 @@ export interface ReleaseModel {
   title: string;
   facts: ReturnType<typeof releaseFacts> & { assessed: string; changelog: string };
   summary: string | undefined;
+  /** The page's meta description: the release summary as plain text, or what the page is. */
+  description: string;
   themes: string[];
   coverage: { summary: string; total: number; assessed: number; parts: string; untriaged: number };
   chart: ReturnType<typeof impactChart>;
@@ -110,6 +113,9 @@ export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
       changelog: release.changelogUrl,
     },
     summary: release.summary?.[lang],
+    description: release.summary
+      ? plainNoteText(release.summary[lang])
+      : t(lang, 'meta.release', { release: site.names.release(id) }),
     themes: release.themes.map((theme) => theme[lang]),
     coverage: {
       summary: t(lang, 'coverage.summary', {

@@ -48,6 +48,7 @@ describe('itemModel', () => {
             },
             "section": "Notable features",
           },
+          "description": "Look at it.",
           "facts": [
             {
               "as": "code",
@@ -153,6 +154,12 @@ describe('itemModel', () => {
             "k8s-1.7-storage-untriaged",
           ],
           "notTranslated": undefined,
+          "owners": [
+            {
+              "href": "/pict-notes/en/teams/ops/",
+              "label": "Ops",
+            },
+          ],
           "path": "en/items/k8s-1.7-taints-alpha/",
           "search": {
             "filters": [
@@ -168,6 +175,16 @@ describe('itemModel', () => {
               "release:Kubernetes 1.7",
               "impact:Needs attention",
             ],
+          },
+          "sequence": {
+            "next": {
+              "href": "/pict-notes/en/items/k8s-1.7-storage-untriaged/",
+              "label": "Storage change",
+            },
+            "previous": {
+              "href": "/pict-notes/en/items/k8s-1.7-known-untriaged/",
+              "label": "A known issue",
+            },
           },
           "summary": {
             "lang": undefined,
