@@ -54,7 +54,7 @@ export const en = {
   'release.items': '{count} items',
   'release.released': 'Released {date}',
   'release.changelog': 'Upstream changelog',
-  'release.themes': 'Major themes',
+  'release.themes': 'Highlights of this release',
   'release.remarks': 'Remarks on whole areas',
   'release.chart': 'Impact by area',
   'release.chartDesc': 'Number of items per upstream area, split by impact.',
@@ -197,6 +197,10 @@ export const en = {
   'item.sequence': 'In this release',
   'item.previous': 'Previous',
   'item.next': 'Next',
+  'release.toc': 'On this page',
+  'release.sections': 'Items by upstream section',
+  'checklist.printed': 'Printed {date} from {url}',
+  'checklist.untriaged': '{count} items of this release are not yet assessed.',
 } as const;
 
 /** A UI string key. */

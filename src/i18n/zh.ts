@@ -55,7 +55,7 @@ export const zh: Record<UiKey, string> = {
   'release.items': '{count} 条',
   'release.released': '发布于 {date}',
   'release.changelog': '上游变更日志',
-  'release.themes': '重点主题',
+  'release.themes': '本版要点',
   'release.remarks': '整体说明',
   'release.chart': '各领域影响分布',
   'release.chartDesc': '每个上游领域的条目数，按影响等级划分。',
@@ -192,4 +192,8 @@ export const zh: Record<UiKey, string> = {
   'item.sequence': '本版本中',
   'item.previous': '上一条',
   'item.next': '下一条',
+  'release.toc': '本页内容',
+  'release.sections': '按上游章节的条目',
+  'checklist.printed': '打印于 {date}，来自 {url}',
+  'checklist.untriaged': '本版本还有 {count} 条未评估。',
 };

@@ -94,6 +94,33 @@ export interface ReleaseModel {
     verdict: ImpactBadgeModel | undefined;
     covers: number | undefined;
   }[];
+  /** "On this page": the page's parts and upstream sections, linking to their headings. */
+  toc: (Link & { sections?: Link[] })[];
+}
+
+/** The "on this page" list of a release page, from what it shows. */
+function releaseToc(
+  lang: Lang,
+  model: Pick<ReleaseModel, 'themes' | 'sections' | 'remarks'>,
+): ReleaseModel['toc'] {
+  return [
+    ...(model.themes.length > 0 ? [{ href: '#themes', label: t(lang, 'release.themes') }] : []),
+    { href: '#coverage', label: t(lang, 'coverage.title') },
+    { href: '#chart', label: t(lang, 'release.chart') },
+    ...(model.sections.length > 0
+      ? [
+          {
+            href: '#filters-title',
+            label: t(lang, 'release.sections'),
+            sections: model.sections.map((group) => ({
+              href: `#section-${group.id}`,
+              label: group.heading,
+            })),
+          },
+        ]
+      : []),
+    ...(model.remarks.length > 0 ? [{ href: '#remarks', label: t(lang, 'release.remarks') }] : []),
+  ];
 }
 
 /** The model of a release page in `lang`. */
@@ -102,7 +129,7 @@ export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
   const coverage = site.coverageByRelease.get(id) ?? coverageOf([]);
   const covered = site.remarkCoverageByRelease.get(id) ?? [];
   const facts = releaseFacts(site, release, notes, lang);
-  return {
+  const model: Omit<ReleaseModel, 'toc'> = {
     lang,
     path: toReleasePath(lang, id),
     cacheKey,
@@ -155,6 +182,7 @@ export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
       covers: remark.impact ? covered[index] : undefined,
     })),
   };
+  return { ...model, toc: releaseToc(lang, model) };
 }
 
 /** Everything a release's upgrade checklist shows. */
@@ -163,8 +191,12 @@ export interface ChecklistModel {
   path: string;
   cacheKey: string;
   title: string;
+  /** How many items of the release nobody has assessed yet (printed). */
+  untriaged: string;
   rows: {
     id: string;
+    /** What to do about the item (its assessment), printed under its title. */
+    action: string | undefined;
     done: boolean;
     href: string;
     title: string;
@@ -178,15 +210,19 @@ export interface ChecklistModel {
 /** The model of a release's upgrade checklist in `lang`. */
 export function checklistModel(site: Site, id: string, lang: Lang): ChecklistModel {
   const { notes, cacheKey } = releaseInputs(site, 'checklist', id);
+  const coverage = site.coverageByRelease.get(id) ?? coverageOf([]);
   return {
     lang,
     path: toChecklistPath(lang, id),
     cacheKey,
     title: t(lang, 'checklist.title', { release: site.names.release(id) }),
+    untriaged: t(lang, 'checklist.untriaged', { count: coverage.nobody }),
     rows: checklistOf(notes).map((note) => {
-      const title = shownTexts(note, lang).title;
+      const texts = shownTexts(note, lang);
+      const title = texts.title;
       return {
         id: note.id,
+        action: texts.assessment && plainNoteText(texts.assessment.text, 400),
         done: note.status === 'done' || note.status === 'accepted',
         href: withBase(site.options.base, toItemPath(lang, note.id)),
         title: title.text,
@@ -208,7 +244,8 @@ export interface QueueModel {
   release: Link;
   filters: FilterFormModel;
   total: number;
-  areas: { id: string; heading: string; teams: Link[]; cards: NoteCardModel[] }[];
+  /** Per area: its name, how many items it has (the page updates it while filtering), its teams and cards. */
+  areas: { id: string; heading: string; count: number; teams: Link[]; cards: NoteCardModel[] }[];
 }
 
 /** The model of a release's untriaged queue in `lang`. */
@@ -233,7 +270,8 @@ export function queueModel(site: Site, id: string, lang: Lang): QueueModel {
     total: notes.length,
     areas: groupByArea(notes, site.areas).map((group) => ({
       id: group.area ?? 'general',
-      heading: `${areaLabel(site, group.area, lang)} (${group.notes.length})`,
+      heading: areaLabel(site, group.area, lang),
+      count: group.notes.length,
       teams: teamsOfArea(group.area).map((team) => ({
         href: withBase(base, toTeamPath(lang, team)),
         label: site.names.team(team, lang),

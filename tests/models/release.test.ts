@@ -103,7 +103,7 @@ describe('queueModel', () => {
     const model = queueModel(site, 'kubernetes-1.7', 'en');
     expect(
       model.areas.map((area) => [
-        area.heading,
+        `${area.heading} (${area.count})`,
         area.teams,
         area.cards.map((card) => [card.id, card.filters['data-teams']]),
       ]),
@@ -130,6 +130,7 @@ describe('checklistModel', () => {
     expect(checklistModel(site, 'kubernetes-1.7', 'zh').rows).toEqual([
       {
         id: 'k8s-1.7-taints-alpha',
+        action: '需要关注。',
         done: false,
         href: '/zh/items/k8s-1.7-taints-alpha/',
         title: '污点 `alpha`',
@@ -139,5 +140,8 @@ describe('checklistModel', () => {
         status: '待处理',
       },
     ]);
+    expect(checklistModel(site, 'kubernetes-1.7', 'en').untriaged).toBe(
+      '1 items of this release are not yet assessed.',
+    );
   });
 });
