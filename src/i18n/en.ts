@@ -201,6 +201,7 @@ export const en = {
   'release.sections': 'Items by upstream section',
   'checklist.printed': 'Printed {date} from {url}',
   'checklist.untriaged': '{count} items of this release are not yet assessed.',
+  'punct.colon': ': ',
 } as const;
 
 /** A UI string key. */

@@ -196,4 +196,5 @@ export const zh: Record<UiKey, string> = {
   'release.sections': '按上游章节的条目',
   'checklist.printed': '打印于 {date}，来自 {url}',
   'checklist.untriaged': '本版本还有 {count} 条未评估。',
+  'punct.colon': '：',
 };

@@ -1,15 +1,14 @@
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { writeCorpusSite } from '../../scripts/bench/corpus-site.ts';
 import { largestPages, pageKind } from '../../scripts/bench/page-sizes.ts';
-import { buildSite, ROOT, TMP } from '../support/build-site.ts';
+import { BENCH_CORPUS, benchContentRoot } from '../support/bench-site.ts';
+import { buildSite } from '../support/build-site.ts';
 
 /**
  * Page sizes of a site built from the benchmark's generator at a smaller size (2,000 notes over 10
  * releases). Sizes are deterministic: the corpus is seeded. `npm run bench` prints the same figures at
  * 5,000 notes over 20 releases.
  */
-const CORPUS = { notes: 2000, releases: 10 };
+const CORPUS = BENCH_CORPUS;
 
 /** No page may be over this much HTML (the bound at the 5,000-note benchmark). */
 const PAGE_BOUND = 256 * 1024;
@@ -40,9 +39,7 @@ const KINDS = [
 ];
 
 describe('page size bounds on the benchmark corpus', async () => {
-  const contentRoot = join(TMP, 'bench-corpus');
-  writeCorpusSite(contentRoot, CORPUS, ROOT);
-  const dist = await buildSite({ name: 'bench-corpus', contentRoot });
+  const dist = await buildSite({ name: 'bench-corpus', contentRoot: benchContentRoot(CORPUS) });
   const largest = largestPages(dist);
   const byKind = new Map(largest.map((page) => [page.kind, page]));
 
