@@ -170,3 +170,29 @@ describe('copy buttons', () => {
       .toBe(`[k8s-1.10-item-0 — ${title}|${site.server.url('i/k8s-1.10-item-0/')}]`);
   });
 });
+
+describe('separators and spaces stay in the text', () => {
+  test.each([
+    [
+      'en/',
+      'team. Exports: notes.json · notes.csv',
+      'By impact: Action required · Needs attention',
+    ],
+    ['zh/', '导出：notes.json · notes.csv', '按影响：需要处理 · 需要关注'],
+  ])('%s footer and inline lists', async (path, footer, impacts) => {
+    const page = await site.open(path);
+    expect(await page.locator('footer').textContent()).toContain(footer);
+    expect((await page.locator('main').textContent())?.replace(/\s+/g, ' ')).toContain(impacts);
+  });
+});
+
+describe('the item page on a phone', () => {
+  test.each(['en', 'zh'])(
+    'shows PICT’s assessment and its owners above the fold (%s)',
+    async (lang) => {
+      const page = await site.open(`${lang}/items/k8s-1.10-item-0/`, PHONE);
+      const box = await page.locator('.owners').boundingBox();
+      expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThan(PHONE.viewport.height);
+    },
+  );
+});
