@@ -63,7 +63,7 @@ export interface UpgradeModel {
   listed: { card: NoteCardModel; earlier: Link[] }[];
   /**
    * The listed items grouped per release crossed (in the order crossed): action-required items as full
-   * cards, attention items without their assessment text, so a path across many releases stays small.
+   * cards, attention items as title, badges and id only, so a path across many releases stays small.
    */
   groups: { id: string; release: Link; count: number; items: UpgradeModel['listed'] }[];
   /** Impact levels counted per release (column labels), and the counts with their links. */
@@ -87,7 +87,7 @@ export function upgradeModel(site: Site, from: string, to: string, lang: Lang): 
     const card = noteCard(site, note, lang);
     return {
       release: note.release,
-      card: note.impact === 'action-required' ? card : { ...card, assessment: undefined },
+      card: note.impact === 'action-required' ? card : { ...card, assessment: undefined, meta: [] },
       earlier: earlier.map((other) => ({
         href: withBase(base, toItemPath(lang, other.id)),
         label: `${site.names.release(other.release)}: ${shownTexts(other, lang).title.text}`,
