@@ -4,22 +4,13 @@
  * Options: --notes N (total), --releases N, --keep (leave the temporary folder).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  globSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { globSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { readKeyedYaml } from './bench/data-files.ts';
-import { makeCorpus } from './bench/synthetic.ts';
+import { writeCorpusSite } from './bench/corpus-site.ts';
+import { largestPages } from './bench/page-sizes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,21 +25,7 @@ const root = mkdtempSync(join(tmpdir(), 'pict-bench-'));
 const content = join(root, 'content');
 const outDir = join(root, 'dist');
 
-const ids = (file: string) => readKeyedYaml(file).map((entry) => entry.id);
-cpSync('data', join(content, 'data'), {
-  recursive: true,
-  filter: (src) => !src.includes('releases/'),
-});
-for (const file of makeCorpus({
-  releases,
-  notesPerRelease,
-  teams: ids('data/teams.yaml'),
-  components: ids('data/components.yaml'),
-  areas: ids('data/areas.yaml'),
-})) {
-  mkdirSync(dirname(join(content, file.path)), { recursive: true });
-  writeFileSync(join(content, file.path), file.text);
-}
+writeCorpusSite(content, { notes: releases * notesPerRelease, releases });
 
 // Builds in a child Node process through Astro's API, which then reports its own peak memory
 // (Pagefind's indexer is a separate native process and is not included).
@@ -110,6 +87,7 @@ const searchBytes = walk(join(outDir, 'pagefind')).reduce(
   0,
 );
 const itemGz = { html: gz(itemPage), css, js };
+const largest = largestPages(outDir);
 
 // One-note rebuilds: change one note's title and build again with the warm cache, a few times
 // (timings on a shared machine vary from run to run).
@@ -136,6 +114,12 @@ console.log(
 console.log(
   `item page, gzipped:    HTML ${kb(itemGz.html)}, CSS ${kb(itemGz.css)}, JS ${kb(itemGz.js)}`,
 );
+console.log('largest page of each kind (HTML raw, gzipped; pages of the kind):');
+for (const page of largest) {
+  console.log(
+    `  ${page.kind.padEnd(16)} ${kb(page.bytes).padStart(10)} ${kb(page.gzipped).padStart(9)}  ${String(page.pages).padStart(5)}  ${page.path}`,
+  );
+}
 console.log(searchReport.replace(/^/gm, 'search: '));
 console.log(
   `one-note rebuild:      median ${median.toFixed(1)} s of ${REBUILDS} (${(rebuildSeconds[0] ?? 0).toFixed(1)}–${(rebuildSeconds.at(-1) ?? 0).toFixed(1)} s), peak memory ${Math.max(...rebuilds.map((run) => run.peakMb)).toFixed(0)} MB`,

@@ -54,7 +54,7 @@ export const en = {
   'release.items': '{count} items',
   'release.released': 'Released {date}',
   'release.changelog': 'Upstream changelog',
-  'release.themes': 'Major themes',
+  'release.themes': 'Highlights of this release',
   'release.remarks': 'Remarks on whole areas',
   'release.chart': 'Impact by area',
   'release.chartDesc': 'Number of items per upstream area, split by impact.',
@@ -223,6 +223,33 @@ export const en = {
   'feed.teamTitle': '{name}: queue and verdict changes',
   'feed.queued': 'entered the untriaged queue',
   'feed.changed': '{from} → {to}',
+  'counts.release': 'Release',
+  'counts.total': 'Items',
+  'counts.byRelease': 'Items per release, by impact',
+  'impact.description': '{count} items rated “{name}”, counted per release.',
+  'team.description': 'What waits for {name} and its items per release.',
+  'component.description': 'Open items affecting {name} and its items per release.',
+  'component.open': 'Open items',
+  'home.current': 'Releases being assessed',
+  'home.older': 'Earlier releases',
+  'meta.teams':
+    'PICT teams that own follow-up work on upstream changes, with their items and open follow-ups.',
+  'meta.components': 'PICT components and how many upstream items affect each.',
+  'meta.impact':
+    'Impact levels of upstream items on PICT, what each means and how many items have it.',
+  'meta.release':
+    '{release}: what each upstream change means for PICT, who owns it and what to do.',
+  'item.copyJira': 'Copy Jira link',
+  'item.ownedBy': 'Owned by',
+  'item.noOwner': 'no team yet',
+  'item.sequence': 'In this release',
+  'item.previous': 'Previous',
+  'item.next': 'Next',
+  'release.toc': 'On this page',
+  'release.sections': 'Items by upstream section',
+  'checklist.printed': 'Printed {date} from {url}',
+  'checklist.untriaged': '{count} items of this release are not yet assessed.',
+  'punct.colon': ': ',
 } as const;
 
 /** A UI string key. */

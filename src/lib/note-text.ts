@@ -246,3 +246,24 @@ export function renderNoteText(text: string): NoteTextHtml {
   rendered.set(text, result);
   return result;
 }
+
+/** The text content of a Markdown tree: text and code as written, blocks separated by a space. */
+function textOf(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value;
+  if (node.type === 'html') return '';
+  if (!('children' in node)) return '';
+  const parts = (node.children as Nodes[]).map(textOf);
+  return node.type === 'paragraph' || node.type === 'heading' ? parts.join('') : parts.join(' ');
+}
+
+/**
+ * A note text as plain text for a meta description: Markdown reduced to its words (no backticks, link
+ * targets or markup), whitespace collapsed, cut at `max` characters on a word boundary with "…".
+ */
+export function plainNoteText(text: string, max = 160): string {
+  const plain = (isPlainParagraph(text) ? text : textOf(parse(text))).replace(/\s+/g, ' ').trim();
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

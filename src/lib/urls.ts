@@ -71,3 +71,8 @@ export function toEditUrl(repositoryUrl: string, file: string): string {
   // Each path segment percent-encoded, so no file name can end the path early (`?`, `#`).
   return `${repositoryUrl.replace(/\/$/, '')}/edit/main/${file.split('/').map(encodeURIComponent).join('/')}`;
 }
+
+/** An absolute URL of a site-relative path: the site's origin, the base path, then `path`. */
+export function toAbsoluteUrl(site: string, base: string, path: string): string {
+  return new URL(withBase(base, path), site.endsWith('/') ? site : `${site}/`).href;
+}

@@ -2,7 +2,9 @@ import { t } from '../i18n/index.ts';
 import { langItemPaths } from '../lib/paths.ts';
 import { toComponentPath, withBase } from '../lib/urls.ts';
 import type { Lang } from '../schemas/fields.ts';
-import { groupedNotes, type ReleaseGroup } from './lists.ts';
+import { isOpen } from '../lib/views.ts';
+import { noteCard, type NoteCardModel } from './card.ts';
+import { releaseCounts, type ReleaseCountsModel } from './lists.ts';
 import { pageKey, type Site } from './site.ts';
 
 function componentInputs(site: Site, id: string) {
@@ -22,14 +24,19 @@ export function componentPaths(site: Site) {
   );
 }
 
-/** Everything a component page shows: the notes affecting it by release and impact. */
+/** Everything a component page shows: its open items, then its notes counted per release and impact. */
 export interface ComponentModel {
   lang: Lang;
   path: string;
   cacheKey: string;
   name: string;
   intro: string;
-  groups: ReleaseGroup[];
+  /** The page's meta description. */
+  metaDescription: string;
+  /** Open items affecting the component (needing work, not done), across releases. */
+  open: NoteCardModel[];
+  /** Per release and impact, how many of its items, linking to the release page filtered to them. */
+  counts: ReleaseCountsModel;
 }
 
 /** The model of a component page in `lang`. */
@@ -42,7 +49,9 @@ export function componentModel(site: Site, id: string, lang: Lang): ComponentMod
     cacheKey,
     name,
     intro: t(lang, 'component.items', { name }),
-    groups: groupedNotes(site, notes, lang),
+    metaDescription: t(lang, 'component.description', { name: name }),
+    open: notes.filter(isOpen).map((note) => noteCard(site, note, lang, { acrossReleases: true })),
+    counts: releaseCounts(site, notes, lang, { component: id }),
   };
 }
 

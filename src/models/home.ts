@@ -10,6 +10,7 @@ import {
 } from '../lib/urls.ts';
 import { countByImpact, isOpen } from '../lib/views.ts';
 import type { Lang } from '../schemas/fields.ts';
+import type { Release } from '../schemas/release.ts';
 import {
   impactBadge,
   impactLegend,
@@ -33,20 +34,48 @@ export interface HomeModel {
     coverage: Link;
     checklist: string;
   }[];
-  /** Open items that need action, attention or study, across releases. */
+  /** Older releases (assessment complete, or beyond the newest few being assessed): one line each. */
+  older: { link: Link; facts: string }[];
+  /** Open items of the current releases that need action or attention. */
   needsAction: NoteCardModel[];
   browse: { teams: string; components: string; impact: string; impacts: Link[] };
+}
+
+/** How many releases being assessed the home page shows in full, newest first. */
+export const CURRENT_RELEASES = 3;
+
+/**
+ * The releases the home page shows in full: those whose assessment is not complete (being assessed, or
+ * being upgraded to), newest first and at most `CURRENT_RELEASES`; the newest release when all are complete.
+ */
+export function currentReleases(site: Site): Release[] {
+  const open = site.releases.filter((release) => release.assessment.status !== 'complete');
+  return (open.length > 0 ? open : site.releases).slice(0, CURRENT_RELEASES);
 }
 
 /** The model of the home page in `lang`. */
 export function homeModel(site: Site, lang: Lang): HomeModel {
   const { base } = site.options;
   const link = (path: string) => withBase(base, path);
+  const current = currentReleases(site);
+  const currentIds = new Set(current.map((release) => release.id));
   return {
     lang,
     path: `${lang}/`,
     legend: impactLegend(lang),
-    releases: site.releases.map((release) => {
+    older: site.releases
+      .filter((release) => !currentIds.has(release.id))
+      .map((release) => ({
+        link: {
+          href: link(toReleasePath(lang, release.id)),
+          label: site.names.release(release.id),
+        },
+        facts: [
+          t(lang, `assessment.${release.assessment.status}`),
+          t(lang, 'release.items', { count: site.notesByRelease.get(release.id)?.length ?? 0 }),
+        ].join(' · '),
+      })),
+    releases: current.map((release) => {
       const notes = site.notesByRelease.get(release.id) ?? [];
       const counts = countByImpact(notes);
       const coverage = site.coverageByRelease.get(release.id) ?? coverageOf([]);
@@ -76,7 +105,9 @@ export function homeModel(site: Site, lang: Lang): HomeModel {
     needsAction: site.notes
       .filter(
         (note) =>
-          ['action-required', 'attention', 'investigate'].includes(note.impact) && isOpen(note),
+          currentIds.has(note.release) &&
+          ['action-required', 'attention'].includes(note.impact) &&
+          isOpen(note),
       )
       .map((note) => noteCard(site, note, lang, { acrossReleases: true })),
     browse: {

@@ -4,7 +4,7 @@ import { langItemPaths } from '../lib/paths.ts';
 import { toImpactPath, withBase } from '../lib/urls.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { impactBadge, type ImpactBadgeModel } from './card.ts';
-import { groupedNotes, type ReleaseGroup } from './lists.ts';
+import { releaseCounts, type ReleaseCountsModel } from './lists.ts';
 import { pageKey, type Site } from './site.ts';
 
 function impactInputs(site: Site, impact: Impact) {
@@ -22,7 +22,7 @@ export function impactPaths(site: Site) {
   );
 }
 
-/** Everything an impact-level page shows: its notes across releases. */
+/** Everything an impact-level page shows: how many notes have the level in each release. */
 export interface ImpactModel {
   lang: Lang;
   path: string;
@@ -31,7 +31,10 @@ export interface ImpactModel {
   badge: ImpactBadgeModel;
   heading: string;
   help: string;
-  groups: ReleaseGroup[];
+  /** The page's meta description. */
+  metaDescription: string;
+  /** Per release, how many items have the level, linking to the release page filtered to it. */
+  counts: ReleaseCountsModel;
 }
 
 /** The model of an impact-level page in `lang`. */
@@ -46,7 +49,8 @@ export function impactModel(site: Site, impact: Impact, lang: Lang): ImpactModel
     badge: impactBadge(impact, lang),
     heading: t(lang, 'impact.items', { name }),
     help: t(lang, `impact.${impact}.help`),
-    groups: groupedNotes(site, notes, lang),
+    metaDescription: t(lang, 'impact.description', { name, count: notes.length }),
+    counts: releaseCounts(site, notes, lang, { impact }),
   };
 }
 

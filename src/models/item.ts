@@ -1,7 +1,15 @@
 import { facetLabel, searchedValues, type NoteFacet } from '../facets.ts';
 import { t } from '../i18n/index.ts';
-import { toEditUrl, toItemPath, toReleasePath, toShortPath, withBase } from '../lib/urls.ts';
-import type { ViewNote } from '../lib/views.ts';
+import { plainNoteText } from '../lib/note-text.ts';
+import {
+  toEditUrl,
+  toItemPath,
+  toReleasePath,
+  toShortPath,
+  toTeamPath,
+  withBase,
+} from '../lib/urls.ts';
+import { groupBySectionAndArea, type ViewNote } from '../lib/views.ts';
 import { LANGS, type Lang } from '../schemas/fields.ts';
 import {
   actionOf,
@@ -47,6 +55,12 @@ export interface ItemModel {
    * what it is, and links to the original (the page in the other language, the upstream source).
    */
   translated: Partial<Record<'summary' | 'detail', TranslationNotice>>;
+  /** The page's meta description: PICT's assessment (or else the upstream summary) as plain text. */
+  description: string;
+  /** The teams owning the follow-up, linking to their pages (shown with the assessment). */
+  owners: Link[];
+  /** Previous and next items in the release page's order. */
+  sequence: { previous: Link | undefined; next: Link | undefined };
   /** The notice shown while the page's language is pending translation. */
   notTranslated: string | undefined;
   /** Pagefind: result metadata and filters, values in the page's language. */
@@ -77,23 +91,56 @@ export interface TranslationNotice {
   original: Link[];
 }
 
-/** The notes an item page shows besides its own: its neighbours and the notes linked across releases. */
+/** A note's place in its release page's order (sections, then areas, most urgent first). */
+interface ReadingPlace {
+  index: number;
+  order: readonly ViewNote[];
+}
+
+const readingPlaces = new WeakMap<Site, Map<string, ReadingPlace>>();
+
+/** Every note's place in the order its release page lists it, computed once per site. */
+function readingPlaceOf(site: Site, id: string): ReadingPlace | undefined {
+  let places = readingPlaces.get(site);
+  if (!places) {
+    places = new Map();
+    for (const notes of site.notesByRelease.values()) {
+      const order = groupBySectionAndArea(notes, site.areas).flatMap((section) =>
+        section.areas.flatMap((area) => area.notes),
+      );
+      for (const [index, note] of order.entries()) places.set(note.id, { index, order });
+    }
+    readingPlaces.set(site, places);
+  }
+  return places.get(id);
+}
+
+/** The notes an item page shows besides its own: its neighbours, the notes linked across releases, the previous and next. */
 function itemInputs(site: Site, id: string) {
   const note = site.noteById.get(id);
   if (!note) throw new Error(`no note ${id}`);
   const neighbours = site.neighboursById.get(id) ?? [];
   const linked = site.linkedNotesById.get(id) ?? [];
-  return { note, neighbours, linked };
+  const place = readingPlaceOf(site, id);
+  const previous = place && place.index > 0 ? place.order[place.index - 1] : undefined;
+  const next = place?.order[place.index + 1];
+  return { note, neighbours, linked, place, previous, next };
 }
 
 /** The cache key of a note's item pages (both languages share it). */
 export function itemKey(site: Site, id: string): string {
-  const { note, neighbours, linked } = itemInputs(site, id);
+  const { note, neighbours, linked, previous, next } = itemInputs(site, id);
   return pageKey(
     site,
     ['item', id],
-    [note, ...neighbours, ...linked.map((entry) => entry.note)],
-    linked.map((entry) => entry.link),
+    [
+      note,
+      ...neighbours,
+      ...linked.map((entry) => entry.note),
+      ...[previous, next].filter((other) => other !== undefined),
+    ],
+    // Not the item's position: inserting a note would then re-render every item page of its release.
+    [linked.map((entry) => entry.link), previous?.id, next?.id],
   );
 }
 
@@ -211,8 +258,13 @@ function translationNotices(
 
 /** The model of a note's item page in `lang`. */
 export function itemModel(site: Site, id: string, lang: Lang): ItemModel {
-  const { note, neighbours, linked } = itemInputs(site, id);
+  const { note, neighbours, linked, previous, next } = itemInputs(site, id);
   const { base, repositoryUrl } = site.options;
+  const itemLink = (other: ViewNote | undefined): Link | undefined =>
+    other && {
+      href: withBase(base, toItemPath(lang, other.id)),
+      label: shownTexts(other, lang).title.text,
+    };
   const texts = shownTexts(note, lang);
   const releasePath = withBase(base, toReleasePath(lang, note.release));
   const section = t(lang, `section.${note.section}`);
@@ -227,6 +279,15 @@ export function itemModel(site: Site, id: string, lang: Lang): ItemModel {
     summary: texts.summary,
     detail: texts.detail,
     translated: translationNotices(site, note, lang, texts.translated),
+    description: plainNoteText(texts.assessment?.text ?? texts.summary.text),
+    owners: note.teams.map((team) => ({
+      href: withBase(base, toTeamPath(lang, team)),
+      label: site.names.team(team, lang),
+    })),
+    sequence: {
+      previous: itemLink(previous),
+      next: itemLink(next),
+    },
     notTranslated: texts.fallback
       ? t(lang, lang === 'en' ? 'item.notTranslated' : 'item.notTranslatedZh')
       : undefined,

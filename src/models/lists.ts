@@ -1,16 +1,11 @@
 import { t } from '../i18n/index.ts';
 import { impactByAreaRows } from '../lib/chart.ts';
 import { filterOptionsOf, type FilterChoices } from '../lib/filter-options.ts';
-import { IMPACTS } from '../lib/impact.ts';
+import { IMPACTS, type Impact } from '../lib/impact.ts';
+import { toQueuePath, toReleasePath, withBase } from '../lib/urls.ts';
 import { compareNotes, type ViewNote } from '../lib/views.ts';
 import type { Lang } from '../schemas/fields.ts';
-import {
-  impactBadge,
-  noteCard,
-  type CardOptions,
-  type ImpactBadgeModel,
-  type NoteCardModel,
-} from './card.ts';
+import { impactBadge, type ImpactBadgeModel, type Link } from './card.ts';
 import type { Site } from './site.ts';
 
 /** A release page's filter form: the filters offered and how many items the page lists. */
@@ -29,50 +24,66 @@ export function filterForm(
   return { filters: filterOptionsOf(notes, site, lang, valuesOf), total: notes.length };
 }
 
-/** One group of cards under an impact badge. */
-export interface ImpactGroup {
-  badge: ImpactBadgeModel;
-  cards: NoteCardModel[];
+/** One count of a release-counts table, linking to the release page filtered to what it counts. */
+export interface CountCell {
+  count: number;
+  href: string;
 }
 
-/** Notes of one release on a page spanning releases, by impact. */
-export interface ReleaseGroup {
-  id: string;
-  heading: string;
-  count: string;
-  impacts: ImpactGroup[];
+/** Per release (newest first), how many of a page's notes it has, by impact, each linking to the filtered release page. */
+export interface ReleaseCountsModel {
+  /** Column heads: the impact levels present. */
+  impacts: ImpactBadgeModel[];
+  rows: { release: Link; total: CountCell; cells: (CountCell | undefined)[] }[];
 }
 
-/** Notes by release (newest first) and impact, as team, component and impact pages list them. */
-export function groupedNotes(
+/** The release page of `release` filtered by `filter`, e.g. `{ team: 'ops', impact: 'none' }`. */
+export function filteredReleaseHref(
+  site: Site,
+  lang: Lang,
+  release: string,
+  filter: Record<string, string>,
+): string {
+  const query = new URLSearchParams(filter).toString();
+  return `${withBase(site.options.base, toReleasePath(lang, release))}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * Notes of a page spanning releases, counted per release and impact rather than listed: each count links
+ * to the release page already filtered (`?team=ops&impact=none`), so the page stays small as releases
+ * accumulate. A count of untriaged items and nothing else links to the release's queue.
+ */
+export function releaseCounts(
   site: Site,
   notes: readonly ViewNote[],
   lang: Lang,
-  options: CardOptions = {},
-): ReleaseGroup[] {
+  filter: Record<string, string> = {},
+): ReleaseCountsModel {
   const byRelease = Map.groupBy(notes, (note) => note.release);
-  return site.releases.flatMap((release) => {
-    const list = byRelease.get(release.id);
-    if (!list) return [];
-    return [
-      {
-        id: release.id,
-        heading: site.names.release(release.id),
-        count: t(lang, 'release.items', { count: list.length }),
-        impacts: IMPACTS.flatMap((impact) => {
-          const group = list.filter((note) => note.impact === impact);
-          return group.length === 0
-            ? []
-            : [
-                {
-                  badge: impactBadge(impact, lang),
-                  cards: group.map((note) => noteCard(site, note, lang, options)),
-                },
-              ];
-        }),
-      },
-    ];
-  });
+  const present = IMPACTS.filter((impact) => notes.some((note) => note.impact === impact));
+  const href = (release: string, impact?: Impact) => {
+    const params = { ...filter, ...(impact ? { impact } : {}) };
+    return params.impact === 'untriaged' && Object.keys(params).length === 1
+      ? withBase(site.options.base, toQueuePath(lang, release))
+      : filteredReleaseHref(site, lang, release, params);
+  };
+  return {
+    impacts: present.map((impact) => impactBadge(impact, lang)),
+    rows: site.releases.flatMap((release) => {
+      const list = byRelease.get(release.id);
+      if (!list) return [];
+      return [
+        {
+          release: { href: href(release.id), label: site.names.release(release.id) },
+          total: { count: list.length, href: href(release.id) },
+          cells: present.map((impact) => {
+            const count = list.filter((note) => note.impact === impact).length;
+            return count === 0 ? undefined : { count, href: href(release.id, impact) };
+          }),
+        },
+      ];
+    }),
+  };
 }
 
 /** One bar of an impact-by-area chart, labelled. */

@@ -1,4 +1,5 @@
 import { t } from '../i18n/index.ts';
+import { plainNoteText } from '../lib/note-text.ts';
 import { langItemPaths } from '../lib/paths.ts';
 import {
   assessedPercent,
@@ -83,6 +84,8 @@ export interface ReleaseModel {
   title: string;
   facts: ReturnType<typeof releaseFacts> & { assessed: string; changelog: string };
   summary: string | undefined;
+  /** The page's meta description: the release summary as plain text, or what the page is. */
+  description: string;
   themes: string[];
   coverage: { summary: string; total: number; assessed: number; parts: string; untriaged: number };
   chart: ReturnType<typeof impactChart>;
@@ -105,6 +108,33 @@ export interface ReleaseModel {
     verdict: ImpactBadgeModel | undefined;
     covers: number | undefined;
   }[];
+  /** "On this page": the page's parts and upstream sections, linking to their headings. */
+  toc: (Link & { sections?: Link[] })[];
+}
+
+/** The "on this page" list of a release page, from what it shows. */
+function releaseToc(
+  lang: Lang,
+  model: Pick<ReleaseModel, 'themes' | 'sections' | 'remarks'>,
+): ReleaseModel['toc'] {
+  return [
+    ...(model.themes.length > 0 ? [{ href: '#themes', label: t(lang, 'release.themes') }] : []),
+    { href: '#coverage', label: t(lang, 'coverage.title') },
+    { href: '#chart', label: t(lang, 'release.chart') },
+    ...(model.sections.length > 0
+      ? [
+          {
+            href: '#filters-title',
+            label: t(lang, 'release.sections'),
+            sections: model.sections.map((group) => ({
+              href: `#section-${group.id}`,
+              label: group.heading,
+            })),
+          },
+        ]
+      : []),
+    ...(model.remarks.length > 0 ? [{ href: '#remarks', label: t(lang, 'release.remarks') }] : []),
+  ];
 }
 
 /** The model of a release page in `lang`. */
@@ -113,7 +143,7 @@ export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
   const coverage = site.coverageByRelease.get(id) ?? coverageOf([]);
   const covered = site.remarkCoverageByRelease.get(id) ?? [];
   const facts = releaseFacts(site, release, notes, lang);
-  return {
+  const model: Omit<ReleaseModel, 'toc'> = {
     lang,
     path: toReleasePath(lang, id),
     cacheKey,
@@ -124,6 +154,9 @@ export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
       changelog: release.changelogUrl,
     },
     summary: release.summary?.[lang],
+    description: release.summary
+      ? plainNoteText(release.summary[lang])
+      : t(lang, 'meta.release', { release: site.names.release(id) }),
     themes: release.themes.map((theme) => theme[lang]),
     coverage: {
       summary: t(lang, 'coverage.summary', {
@@ -163,6 +196,7 @@ export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
       covers: remark.impact ? covered[index] : undefined,
     })),
   };
+  return { ...model, toc: releaseToc(lang, model) };
 }
 
 /** One row of a release's upgrade checklist. */
@@ -189,14 +223,18 @@ export interface ChecklistModel {
   blocking: { heading: string; intro: string; items: BlockingItemModel[] };
   /** The assessed items, by when their action is done (before, during, after the upgrade, then none). */
   groups: { id: string; heading: string; rows: ChecklistRow[] }[];
+  /** How many items of the release nobody has assessed yet (printed). */
+  untriaged: string;
 }
 
 /** The model of a release's upgrade checklist in `lang`. */
 export function checklistModel(site: Site, id: string, lang: Lang): ChecklistModel {
   const { cacheKey } = releaseInputs(site, 'checklist', id);
+  const coverage = site.coverageByRelease.get(id) ?? coverageOf([]);
   const blocking = site.blockingByRelease.get(id) ?? [];
   const row = (note: ViewNote): ChecklistRow => {
-    const title = shownTexts(note, lang).title;
+    const texts = shownTexts(note, lang);
+    const title = texts.title;
     return {
       id: note.id,
       done: note.status === 'done' || note.status === 'accepted',
@@ -206,7 +244,10 @@ export function checklistModel(site: Site, id: string, lang: Lang): ChecklistMod
       impact: impactBadge(note.impact, lang),
       teams: note.teams.map((team) => site.names.team(team, lang)).join(', ') || '—',
       status: note.status ? t(lang, `status.${note.status}`) : '—',
-      action: actionOf(note, lang)?.text,
+      // What to do: the note's action, else its assessment (printed under the title).
+      action:
+        actionOf(note, lang)?.text ??
+        (texts.assessment && plainNoteText(texts.assessment.text, 400)),
     };
   };
   return {
@@ -222,6 +263,7 @@ export function checklistModel(site: Site, id: string, lang: Lang): ChecklistMod
     groups: actionGroups(checklistOf(site.notesByRelease.get(id) ?? []), (note) => note, lang).map(
       (group) => ({ id: group.id, heading: group.heading, rows: group.items.map(row) }),
     ),
+    untriaged: t(lang, 'checklist.untriaged', { count: coverage.nobody }),
   };
 }
 
@@ -234,7 +276,8 @@ export interface QueueModel {
   release: Link;
   filters: FilterFormModel;
   total: number;
-  areas: { id: string; heading: string; teams: Link[]; cards: NoteCardModel[] }[];
+  /** Per area: its name, how many items it has (the page updates it while filtering), its teams and cards. */
+  areas: { id: string; heading: string; count: number; teams: Link[]; cards: NoteCardModel[] }[];
 }
 
 /** The model of a release's untriaged queue in `lang`. */
@@ -257,7 +300,8 @@ export function queueModel(site: Site, id: string, lang: Lang): QueueModel {
     total: notes.length,
     areas: groupByArea(notes, site.areas).map((group) => ({
       id: group.area ?? GENERAL_AREA,
-      heading: `${areaLabel(site, group.area, lang)} (${group.notes.length})`,
+      heading: areaLabel(site, group.area, lang),
+      count: group.notes.length,
       teams: triagingTeams(group.area, site.areas).map((team) => ({
         href: withBase(base, toTeamPath(lang, team)),
         label: site.names.team(team, lang),

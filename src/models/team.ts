@@ -4,7 +4,7 @@ import { toQueuePath, toTeamPath, withBase } from '../lib/urls.ts';
 import { isOpen } from '../lib/views.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { noteCard, type Link, type NoteCardModel } from './card.ts';
-import { groupedNotes, type ReleaseGroup } from './lists.ts';
+import { releaseCounts, type ReleaseCountsModel } from './lists.ts';
 import { pageKey, type Site } from './site.ts';
 
 function teamInputs(site: Site, id: string) {
@@ -25,7 +25,7 @@ export function teamPaths(site: Site) {
   );
 }
 
-/** Everything a team page shows: what waits for the team, then its notes by release and impact. */
+/** Everything a team page shows: what waits for the team (each open item once), then its notes counted per release and impact. */
 export interface TeamModel {
   lang: Lang;
   path: string;
@@ -37,7 +37,10 @@ export interface TeamModel {
   /** Per release with untriaged items in the team's areas: a link to the queue filtered to the team. */
   untriaged: { queue: Link; count: string }[];
   open: NoteCardModel[];
-  groups: ReleaseGroup[];
+  /** The page's meta description. */
+  metaDescription: string;
+  /** Per release and impact, how many of its items, linking to the release page filtered to them. */
+  counts: ReleaseCountsModel;
 }
 
 /** The model of a team page in `lang`. */
@@ -67,7 +70,8 @@ export function teamModel(site: Site, id: string, lang: Lang): TeamModel {
       ];
     }),
     open: notes.filter(isOpen).map((note) => noteCard(site, note, lang, { acrossReleases: true })),
-    groups: groupedNotes(site, notes, lang),
+    metaDescription: t(lang, 'team.description', { name: team.name[lang] }),
+    counts: releaseCounts(site, notes, lang, { team: id }),
   };
 }
 

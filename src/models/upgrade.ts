@@ -77,10 +77,15 @@ export interface UpgradeModel {
   filters: FilterFormModel;
   /** How many items the path lists (all groups). */
   listedCount: number;
-  /** The listed items by when their action is done (before, during, after the upgrade, then none). */
+  /**
+   * The listed items by when their action is done (before, during, after the upgrade, then none):
+   * action-required items as full cards, attention items without their assessment text, so a path
+   * across many releases stays small.
+   */
   groups: {
     id: string;
     heading: string;
+    count: number;
     items: { card: NoteCardModel; action: ActionModel | undefined; earlier: Link[] }[];
   }[];
   /** Impact levels counted per release (column labels), and the counts with their links. */
@@ -126,14 +131,18 @@ export function upgradeModel(site: Site, from: string, to: string, lang: Lang): 
     groups: actionGroups(upgrade.listed, (item) => item.note, lang).map((group) => ({
       id: group.id,
       heading: group.heading,
-      items: group.items.map(({ note, earlier }) => ({
-        card: noteCard(site, note, lang, { acrossReleases: true }),
-        action: actionOf(note, lang),
-        earlier: earlier.map((other) => ({
-          href: withBase(base, toItemPath(lang, other.id)),
-          label: `${site.names.release(other.release)}: ${shownTexts(other, lang).title.text}`,
-        })),
-      })),
+      count: group.items.length,
+      items: group.items.map(({ note, earlier }) => {
+        const card = noteCard(site, note, lang, { acrossReleases: true });
+        return {
+          card: note.impact === 'action-required' ? card : { ...card, assessment: undefined },
+          action: actionOf(note, lang),
+          earlier: earlier.map((other) => ({
+            href: withBase(base, toItemPath(lang, other.id)),
+            label: `${site.names.release(other.release)}: ${shownTexts(other, lang).title.text}`,
+          })),
+        };
+      }),
     })),
     counted: COUNTED.map((impact) => t(lang, `impact.${impact}`)),
     counts: upgrade.counts.map(({ release, byImpact }) => ({

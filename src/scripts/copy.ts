@@ -1,4 +1,4 @@
-// Copy buttons on item pages: the permanent link, or a Markdown reference for tickets.
+// Copy buttons on item pages: the permanent link, or a Markdown or Jira reference for tickets.
 async function copyText(text: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
@@ -21,8 +21,13 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
   button.hidden = false;
   button.addEventListener('click', async () => {
     const url = new URL(button.dataset['href'] ?? '', location.href).href;
+    const label = button.dataset['label'] ?? '';
     const text =
-      button.dataset['copy'] === 'markdown' ? `[${button.dataset['label'] ?? ''}](${url})` : url;
+      {
+        markdown: `[${label}](${url})`,
+        // Jira wiki markup; a "|" in the label would end it early.
+        jira: `[${label.replaceAll('|', '/')}|${url}]`,
+      }[button.dataset['copy'] ?? ''] ?? url;
     await copyText(text);
     button.dataset['copied'] = text;
     if (announcer) announcer.textContent = `${announcer.dataset['message'] ?? ''}: ${text}`;

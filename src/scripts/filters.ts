@@ -47,7 +47,11 @@ if (panel) {
     }
     const filtering = kinds.some((kind) => (state[kind] ?? []).length > 0);
     for (const group of document.querySelectorAll<HTMLElement>('[data-filter-group]')) {
-      group.hidden = filtering && !group.querySelector('.item:not([hidden])');
+      const visible = group.querySelectorAll('.item:not([hidden])').length;
+      group.hidden = filtering && visible === 0;
+      // A group heading's count says how many of its items are shown, not how many it has.
+      const count = group.querySelector<HTMLElement>(':scope > :is(h2, h3) [data-group-count]');
+      if (count) count.textContent = String(visible);
     }
     if (status) {
       status.textContent = (status.dataset['template'] ?? '')

@@ -49,6 +49,7 @@ describe('itemModel', () => {
             },
             "section": "Notable features",
           },
+          "description": "Look at it.",
           "detail": undefined,
           "facts": [
             {
@@ -155,6 +156,12 @@ describe('itemModel', () => {
             "k8s-1.7-storage-untriaged",
           ],
           "notTranslated": undefined,
+          "owners": [
+            {
+              "href": "/pict-notes/en/teams/ops/",
+              "label": "Ops",
+            },
+          ],
           "path": "en/items/k8s-1.7-taints-alpha/",
           "search": {
             "filters": [
@@ -174,6 +181,16 @@ describe('itemModel', () => {
               "keys:k8s-1.7-taints-alpha 48331 PICT-7",
               "topics:kubelet Storage",
             ],
+          },
+          "sequence": {
+            "next": {
+              "href": "/pict-notes/en/items/k8s-1.7-storage-untriaged/",
+              "label": "Storage change",
+            },
+            "previous": {
+              "href": "/pict-notes/en/items/k8s-1.7-known-untriaged/",
+              "label": "A known issue",
+            },
           },
           "summary": {
             "lang": undefined,

@@ -3,14 +3,19 @@ import { noteCard } from '../../src/models/card.ts';
 import { componentModel, componentsIndexModel } from '../../src/models/component.ts';
 import { homeModel } from '../../src/models/home.ts';
 import { impactIndexModel, impactModel } from '../../src/models/impact.ts';
+import type { ReleaseCountsModel } from '../../src/models/lists.ts';
 import { teamModel, teamPaths, teamsIndexModel } from '../../src/models/team.ts';
 import { siteOf } from './project.ts';
 
 const site = siteOf(undefined, { base: '/pict-notes/' });
-const ids = (groups: { id: string; impacts: { cards: { id: string }[] }[] }[]) =>
-  groups.map((group) => [
-    group.id,
-    group.impacts.map((impact) => impact.cards.map((card) => card.id)),
+/** A release-counts table as `[release, total, [impact, count, href]…]` rows. */
+const counted = (model: ReleaseCountsModel) =>
+  model.rows.map((row) => [
+    row.release.label,
+    row.total.count,
+    row.cells.flatMap((cell, index) =>
+      cell ? [[model.impacts[index]?.impact, cell.count, cell.href]] : [],
+    ),
   ]);
 
 describe('noteCard', () => {
@@ -83,12 +88,31 @@ describe('teamModel', () => {
     expect(model.untriaged).toEqual([]);
   });
 
-  test('then lists its notes by release (newest first) and impact', () => {
-    expect(ids(model.groups)).toEqual([
-      ['kubernetes-1.8', [['k8s-1.8-taints-removed']]],
-      ['kubernetes-1.7', [['k8s-1.7-taints-alpha'], ['k8s-1.7-local-volume-unmount']]],
+  test('then counts its notes per release (newest first) and impact, linking to the filtered release page', () => {
+    expect(counted(model.counts)).toEqual([
+      [
+        'Kubernetes 1.8',
+        1,
+        [
+          [
+            'action-required',
+            1,
+            '/pict-notes/en/releases/kubernetes-1.8/?team=ops&impact=action-required',
+          ],
+        ],
+      ],
+      [
+        'Kubernetes 1.7',
+        2,
+        [
+          ['attention', 1, '/pict-notes/en/releases/kubernetes-1.7/?team=ops&impact=attention'],
+          ['none', 1, '/pict-notes/en/releases/kubernetes-1.7/?team=ops&impact=none'],
+        ],
+      ],
     ]);
-    expect(model.groups[1]?.count).toBe('2 items');
+    expect(model.counts.rows[1]?.total.href).toBe(
+      '/pict-notes/en/releases/kubernetes-1.7/?team=ops',
+    );
   });
 
   test('links the queue filtered to the team where its areas have untriaged items', () => {
@@ -126,18 +150,35 @@ describe('component and impact pages', () => {
   test('a component page lists the notes affecting it', () => {
     const model = componentModel(site, 'kubelet', 'zh');
     expect(model.intro).toBe('影响 kubelet 的条目');
-    expect(ids(model.groups).map(([id]) => id)).toEqual(['kubernetes-1.8', 'kubernetes-1.7']);
+    expect(model.open.map((card) => card.id)).toEqual([
+      'k8s-1.8-taints-removed',
+      'k8s-1.7-taints-alpha',
+    ]);
+    expect(counted(model.counts).map(([release, total]) => [release, total])).toEqual([
+      ['Kubernetes 1.8', 1],
+      ['Kubernetes 1.7', 2],
+    ]);
     expect(componentsIndexModel(site, 'en')).toEqual([
       { link: { href: '/pict-notes/en/components/kubelet/', label: 'kubelet' }, count: 3 },
     ]);
   });
 
-  test('an impact page lists its level across releases; the index counts every level', () => {
+  test('an impact page counts its level per release, linking to the release page filtered to it', () => {
     const model = impactModel(site, 'none', 'en');
     expect(model.heading).toBe('No impact: items across all releases');
-    expect(ids(model.groups)).toEqual([
-      ['kubernetes-1.7', [['k8s-1.7-local-volume-unmount', 'k8s-1.7-storage-untriaged']]],
+    expect(model.counts.rows).toEqual([
+      {
+        release: {
+          href: '/pict-notes/en/releases/kubernetes-1.7/?impact=none',
+          label: 'Kubernetes 1.7',
+        },
+        total: { count: 2, href: '/pict-notes/en/releases/kubernetes-1.7/?impact=none' },
+        cells: [{ count: 2, href: '/pict-notes/en/releases/kubernetes-1.7/?impact=none' }],
+      },
     ]);
+    expect(impactModel(site, 'untriaged', 'en').counts.rows[0]?.total.href).toBe(
+      '/pict-notes/en/releases/kubernetes-1.7/untriaged/',
+    );
     expect(impactIndexModel(site, 'en').map((row) => [row.badge.impact, row.count])).toEqual([
       ['action-required', 1],
       ['attention', 1],
@@ -152,8 +193,20 @@ describe('component and impact pages', () => {
 describe('homeModel', () => {
   const model = homeModel(site, 'en');
 
-  test('shows each release, newest first, with its counts, coverage and checklist', () => {
-    expect(model.releases[1]).toEqual({
+  test('shows in full the releases being assessed, and the others one line each', () => {
+    expect(model.releases.map((release) => release.link.label)).toEqual(['Kubernetes 1.8']);
+    expect(model.older).toEqual([
+      {
+        link: { href: '/pict-notes/en/releases/kubernetes-1.7/', label: 'Kubernetes 1.7' },
+        facts: 'Assessed · 4 items',
+      },
+    ]);
+  });
+
+  test('shows a release with its counts, coverage and checklist (the newest when all are assessed)', () => {
+    const release17 = site.releaseById.get('kubernetes-1.7');
+    if (!release17) throw new Error('fixture');
+    expect(homeModel({ ...site, releases: [release17] }, 'en').releases[0]).toEqual({
       link: { href: '/pict-notes/en/releases/kubernetes-1.7/', label: 'Kubernetes 1.7' },
       // Its data file says complete, but one item is still untriaged.
       facts: 'Released June 29, 2017 · Assessment in progress · 4 items',
@@ -182,10 +235,9 @@ describe('homeModel', () => {
     });
   });
 
-  test('lists open items needing action, attention or study, with their release', () => {
+  test('lists the open action and attention items of the releases being assessed, with their release', () => {
     expect(model.needsAction.map((card) => [card.id, card.meta[0]])).toEqual([
       ['k8s-1.8-taints-removed', 'Kubernetes 1.8'],
-      ['k8s-1.7-taints-alpha', 'Kubernetes 1.7'],
     ]);
   });
 });

@@ -103,7 +103,7 @@ describe('queueModel', () => {
     const model = queueModel(site, 'kubernetes-1.7', 'en');
     expect(
       model.areas.map((area) => [
-        area.heading,
+        `${area.heading} (${area.count})`,
         area.teams,
         area.cards.map((card) => [card.id, card.filters['data-teams']]),
       ]),
@@ -143,11 +143,14 @@ describe('checklistModel', () => {
             impact: { impact: 'attention', label: '需要关注' },
             teams: '运维组',
             status: '待处理',
-            action: undefined,
+            action: '需要关注。',
           },
         ],
       },
     ]);
+    expect(checklistModel(site, 'kubernetes-1.7', 'en').untriaged).toBe(
+      '1 items of this release are not yet assessed.',
+    );
   });
 
   describe('with untriaged items upstream marks action-required', () => {

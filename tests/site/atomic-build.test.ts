@@ -18,13 +18,14 @@ import {
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { minimalProject } from '../fixtures/minimal-project.ts';
-import { buildEnv, ROOT, runBuild, TMP } from '../support/build-site.ts';
+import { buildEnv, ROOT, runBuild, takeBundleLock, TMP } from '../support/build-site.ts';
 
 const SITE = join(TMP, 'test-fixtures', 'atomic-build');
 const OUT = join(TMP, 'test-dist', 'atomic-build');
 
-/** Runs `node scripts/build.ts --outDir OUT` on the fixture site. */
-function npmRunBuild(): Promise<{ code: number | null; output: string }> {
+/** Runs `node scripts/build.ts --outDir OUT` on the fixture site, holding the test builds' bundling lock. */
+async function npmRunBuild(): Promise<{ code: number | null; output: string }> {
+  const release = await takeBundleLock();
   const env = {
     ...buildEnv(),
     PICT_CONTENT_ROOT: SITE,
@@ -40,8 +41,14 @@ function npmRunBuild(): Promise<{ code: number | null; output: string }> {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, output }));
+    child.on('error', (error) => {
+      release();
+      fail(error);
+    });
+    child.on('close', (code) => {
+      release();
+      done({ code, output });
+    });
   });
 }
 

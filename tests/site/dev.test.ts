@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildEnv, ROOT, TMP } from '../support/build-site.ts';
+import { buildEnv, ROOT, takeBundleLock, TMP } from '../support/build-site.ts';
 import { copyContent } from '../support/dist.ts';
 import { KUBERNETES } from '../support/sites.ts';
 
@@ -48,8 +48,12 @@ describe('the dev server', () => {
   let base = '';
   let output = '';
   let stop = () => {};
+  let release = () => {};
 
   beforeAll(async () => {
+    // The dev server syncs content into the project's .astro/ whenever a note changes: no build may
+    // bundle meanwhile (see takeBundleLock).
+    release = await takeBundleLock();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     rmSync(join(TMP, 'test-cache', 'dev'), { recursive: true, force: true });
@@ -80,7 +84,10 @@ describe('the dev server', () => {
     await pageUntil(`${base}/en/`, (html) => html.includes('</html>'), 120_000);
   });
 
-  afterAll(() => stop());
+  afterAll(() => {
+    stop();
+    release();
+  });
 
   test('shows a changed note title on the next load', async () => {
     const url = `${base}/en/items/k8s-1.7-local-persistent-volumes/`;

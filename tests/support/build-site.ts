@@ -118,9 +118,10 @@ const LOCK = join(TMP, 'test-build-bundling.lock');
  * Astro writes a build's content modules to the project's one `.astro/` folder and bundles them, so
  * two builds of different content must not sync and bundle at the same time (one would render the
  * other's note bodies). Builds take turns until bundled (a lock folder holding the owner's pid, across
- * the test processes); rendering and indexing still overlap. Returns the release, safe to call twice.
+ * the test processes); rendering and indexing still overlap. The dev server test holds it while its
+ * server runs. Returns the release, safe to call twice.
  */
-async function takeBundleLock(): Promise<() => void> {
+export async function takeBundleLock(): Promise<() => void> {
   mkdirSync(TMP, { recursive: true });
   for (;;) {
     try {

@@ -22,6 +22,8 @@ export const SHARED_BUILDS = {
     name: 'search-ranking',
     contentRoot: join(ROOT, 'tests/fixtures/search-site'),
   },
+  // The benchmark generator's corpus (2,000 notes): its folder is made in global setup (benchContentRoot).
+  'bench-corpus': { name: 'bench-corpus', contentRoot: '' },
   nginx: { name: 'nginx', contentRoot: NGINX_SITE, base: '/' },
   'nginx-base-path': { name: 'nginx-base-path', contentRoot: NGINX_SITE, base: BASE },
 } as const satisfies Record<string, SiteBuild>;

@@ -1,0 +1,146 @@
+/**
+ * `npm run audit:lighthouse`: builds the site (the repository's content, or `PICT_CONTENT_ROOT`), serves
+ * it on 127.0.0.1 and runs Lighthouse (desktop and mobile) in the project's Chromium on the home, a
+ * release, an item and a team page in both languages. Prints the four category scores per page and exits
+ * non-zero when any is below 100.
+ * Options: --mobile-only / --desktop-only, --pages zh/,en/items/x/ (paths instead of the default set).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, globSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import { serveStatic } from '../tests/support/static-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    'mobile-only': { type: 'boolean', default: false },
+    'desktop-only': { type: 'boolean', default: false },
+    pages: { type: 'string' },
+  },
+});
+
+const ROOT = resolve(import.meta.dirname, '..');
+const work = join(ROOT, 'tmp', 'lighthouse');
+const dist = join(work, 'dist');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+/** `CHROMIUM_PATH`, else the system Chromium, else the one `@sparticuz/chromium` ships (as the browser tests find it). */
+async function chromiumPath(): Promise<string> {
+  const fromEnv = process.env['CHROMIUM_PATH'];
+  if (fromEnv) return fromEnv;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return (await import('@sparticuz/chromium')).default.executablePath();
+}
+
+/** Starts headless Chromium with a DevTools port for Lighthouse; resolves with the port. */
+async function startChromium(): Promise<{ port: number; chromium: ChildProcess }> {
+  const chromium = spawn(
+    await chromiumPath(),
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--remote-debugging-port=0',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${join(work, 'profile')}`,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const port = await new Promise<number>((found, fail) => {
+    let output = '';
+    chromium.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(output);
+      if (match) found(Number(match[1]));
+    });
+    chromium.on('exit', (code) => fail(new Error(`Chromium exited (${code}):\n${output}`)));
+  });
+  return { port, chromium };
+}
+
+// The server starts first: the build needs its origin for canonical and hreflang URLs (Lighthouse
+// checks that they point at the audited host).
+const server = await serveStatic(dist);
+console.log(`building into ${dist} for ${server.origin} …`);
+const build = spawnSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist],
+  {
+    cwd: ROOT,
+    env: { ...process.env, PICT_SITE: server.origin, PICT_BASE: '/' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  },
+);
+if (build.status !== 0) {
+  console.error(build.stdout.slice(-4000), build.stderr.slice(-4000));
+  await server.close();
+  process.exit(1);
+}
+
+const first = (pattern: string) =>
+  globSync(pattern, { cwd: dist })
+    .sort()[0]
+    ?.replace(/index\.html$/, '');
+const pages =
+  values.pages?.split(',') ??
+  ['zh', 'en'].flatMap((lang) =>
+    [
+      `${lang}/`,
+      first(`${lang}/releases/*/index.html`),
+      first(`${lang}/items/*/index.html`),
+      first(`${lang}/teams/*/index.html`),
+    ].filter((path) => path !== undefined),
+  );
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const modes = [
+  ...(values['mobile-only'] ? [] : [{ name: 'desktop', config: desktopConfig }]),
+  ...(values['desktop-only'] ? [] : [{ name: 'mobile', config: undefined }]),
+];
+
+const { port, chromium } = await startChromium();
+const below: string[] = [];
+try {
+  console.log(`${'page'.padEnd(44)} ${'mode'.padEnd(8)} perf a11y best  seo   CLS`);
+  for (const page of pages) {
+    for (const mode of modes) {
+      const result = await lighthouse(
+        server.url(page),
+        { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+        mode.config,
+      );
+      const lhr = result?.lhr;
+      if (!lhr) throw new Error(`Lighthouse returned nothing for ${page}`);
+      const scores = CATEGORIES.map((category) =>
+        Math.round((lhr.categories[category]?.score ?? 0) * 100),
+      );
+      const cls = lhr.audits['cumulative-layout-shift']?.numericValue ?? 0;
+      console.log(
+        `${page.padEnd(44)} ${mode.name.padEnd(8)} ${scores.map((score) => String(score).padStart(4)).join(' ')} ${cls.toFixed(3).padStart(6)}`,
+      );
+      for (const [index, score] of scores.entries()) {
+        if (score >= 100) continue;
+        const category = lhr.categories[CATEGORIES[index] ?? ''];
+        const failing = (category?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+          .map((ref) => ref.id);
+        below.push(`${page} (${mode.name}) ${CATEGORIES[index]} ${score}: ${failing.join(', ')}`);
+      }
+    }
+  }
+} finally {
+  chromium.kill();
+  await server.close();
+}
+if (below.length > 0) {
+  console.error(`\nbelow 100:\n${below.join('\n')}`);
+  process.exit(1);
+}
+console.log('\nall pages score 100 in all four categories');
