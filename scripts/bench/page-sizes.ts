@@ -21,7 +21,7 @@ export function pageKind(path: string): string {
   const [, section, id, sub] = parts;
   if (section === undefined) return 'home';
   if (section === 'releases') return id === undefined ? 'releases' : (sub ?? 'release');
-  if (section === 'items') return 'item';
+  if (section === 'items') return id === undefined ? 'items index' : 'item';
   if (section === 'upgrade') return id === undefined ? 'upgrade index' : 'upgrade';
   const single = { teams: 'team', components: 'component', impact: 'impact' }[section];
   if (single) return id === undefined ? `${section} index` : single;

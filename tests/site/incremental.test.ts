@@ -90,7 +90,6 @@ describe('an incremental rebuild after changing one note and removing a componen
       'zh/releases/kubernetes-1.7/checklist',
       'zh/teams/ops',
       'zh/components/volume-plugins',
-      'zh/impact/attention',
     ])
       expect(page(path), path).toContain('改过的标题');
   });

@@ -30,6 +30,7 @@ const KINDS = [
   'impact',
   'impact index',
   'item',
+  'items index',
   'release',
   'team',
   'teams index',

@@ -79,7 +79,7 @@ describe('coverage and the untriaged queue', () => {
     const page = text('en/releases/kubernetes-1.7/untriaged/');
     expect(page).toContain('New kubectl flag --frobnicate');
     expect(page).not.toContain('Tidy the API machinery');
-    expect(page).toMatch(/kubectl \(CLI\) \(2\) Triaged by: Op/);
+    expect(page).toMatch(/kubectl \(CLI\) \(\s*2\s*\) Triaged by: Op/);
     const html = pages.get('en/releases/kubernetes-1.7/untriaged/index.html') ?? '';
     expect(html).toMatch(/id="k8s-1.7-pr-90002"|data-teams="ops"/);
   });
@@ -107,8 +107,8 @@ describe('upgrade paths', () => {
     const longPath = text('en/upgrade/kubernetes-1.7/kubernetes-1.9/');
     expect(longPath).toContain('Releases crossed: Kubernetes 1.8, Kubernetes 1.9');
     expect(longPath).toContain('Final step of the affinity migration');
-    expect(longPath).toContain(
-      'Also stands for: Kubernetes 1.8: Affinity in annotations (AffinityInAnnotations) removed in 1.8',
+    expect(longPath).toMatch(
+      /Also stands for \(1\)\s*Kubernetes 1\.8: Affinity in annotations \(AffinityInAnnotations\) removed in 1\.8/,
     );
     expect(longPath).not.toContain('Cluster Autoscaler');
     const shortPath = text('en/upgrade/kubernetes-1.7/kubernetes-1.8/');

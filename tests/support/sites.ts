@@ -18,6 +18,7 @@ export const BASE = '/pict-notes/';
 export const SHARED_BUILDS = {
   kubernetes: { name: 'kubernetes', contentRoot: KUBERNETES },
   'kubernetes-base': { name: 'kubernetes-base', contentRoot: KUBERNETES, base: BASE },
+  translated: { name: 'translated', contentRoot: join(FIXTURES, 'translated') },
   'search-ranking': {
     name: 'search-ranking',
     contentRoot: join(ROOT, 'tests/fixtures/search-site'),
