@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { failWith, parseCommandLine } from './cli.ts';
 import { IMPACTS, NO_IMPACT_REASONS, type Impact, type NoImpactReason } from '../src/lib/impact.ts';
 import { readProjectFiles } from '../src/checker/files.ts';
 import { LANGS } from '../src/schemas/fields.ts';
@@ -15,10 +15,8 @@ import { assessNote, type Assessment } from '../src/lib/assess.ts';
 const USAGE =
   'usage: npm run assess -- <id> --impact <impact> [--reason <reason>] [--teams a,b] [--components a,b] [--maturity <m>] [--status <s>] --zh "…" --en "…" [--<lang>-title "…"] [--<lang>-summary "…"] [--root <dir>]';
 
-function fail(message: string): never {
-  console.error(`npm run assess: ${message}`);
-  process.exit(1);
-}
+// Annotated, so that TypeScript knows a call to it never returns.
+const fail: (message: string) => never = failWith('assess');
 
 const textOptions = Object.fromEntries(
   LANGS.flatMap((lang) => [
@@ -28,29 +26,23 @@ const textOptions = Object.fromEntries(
   ]),
 ) as Record<string, { type: 'string' }>;
 
-function parseCommandLine() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        impact: { type: 'string' },
-        reason: { type: 'string' },
-        teams: { type: 'string' },
-        components: { type: 'string' },
-        maturity: { type: 'string' },
-        status: { type: 'string' },
-        root: { type: 'string', default: process.cwd() },
-        ...textOptions,
-      },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const option = /'(-[^']*)'/.exec(message)?.[1];
-    return fail(`${option ? `unknown option ${option}` : message.split('.')[0]}; ${USAGE}`);
-  }
-}
-
-const { values, positionals } = parseCommandLine();
+const { values, positionals } = parseCommandLine(
+  {
+    allowPositionals: true,
+    options: {
+      impact: { type: 'string' },
+      reason: { type: 'string' },
+      teams: { type: 'string' },
+      components: { type: 'string' },
+      maturity: { type: 'string' },
+      status: { type: 'string' },
+      root: { type: 'string', default: process.cwd() },
+      ...textOptions,
+    },
+  },
+  USAGE,
+  fail,
+);
 if (positionals.length !== 1) {
   fail(`${positionals.length === 0 ? 'no note id given' : 'one note at a time'}; ${USAGE}`);
 }

@@ -11,11 +11,11 @@
  * into place (the kill test uses it).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { printable } from '../src/checker/problems.ts';
 import { writeAtomically } from '../src/lib/importer/write.ts';
 import { planImport, type ImportPlan, type PlannedNote } from '../src/lib/importer/plan.ts';
 import { readProjectFiles } from '../src/checker/files.ts';
+import { failWith, parseCommandLine } from './cli.ts';
 
 const USAGE =
   'usage: npm run import -- <file> --release <release-id> [--from <version>] [--to <version>] [--dry-run] [--root <dir>]';
@@ -23,36 +23,28 @@ const USAGE =
 /** The largest upstream file read, in bytes. */
 const INPUT_SIZE_LIMIT = 32 * 1024 * 1024;
 
-function fail(message: string): never {
-  console.error(printable(`npm run import: ${message}`));
-  process.exit(1);
-}
+// Annotated, so that TypeScript knows a call to it never returns.
+const fail: (message: string) => never = failWith('import');
 
 /** Prints one line with its control characters escaped (upstream text may hold terminal escapes). */
 function say(line: string): void {
   console.log(printable(line));
 }
 
-function parseCommandLine() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        release: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        root: { type: 'string', default: process.cwd() },
-      },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const option = /'(-[^']*)'/.exec(message)?.[1];
-    return fail(`${option ? `unknown option ${option}` : message.split('.')[0]}; ${USAGE}`);
-  }
-}
-
-const { values, positionals } = parseCommandLine();
+const { values, positionals } = parseCommandLine(
+  {
+    allowPositionals: true,
+    options: {
+      release: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      root: { type: 'string', default: process.cwd() },
+    },
+  },
+  USAGE,
+  fail,
+);
 if (positionals.length !== 1) {
   fail(`${positionals.length === 0 ? 'no file given' : 'one file at a time'}; ${USAGE}`);
 }

@@ -9,7 +9,7 @@
 import * as prompts from '@clack/prompts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { failWith, parseCommandLine } from './cli.ts';
 import { en } from '../src/i18n/en.ts';
 import { assessNote, setAreaVerdict, type Assessment } from '../src/lib/assess.ts';
 import { IMPACTS, NO_IMPACT_REASONS, type Impact } from '../src/lib/impact.ts';
@@ -27,28 +27,21 @@ import { FOLLOW_UP_STATUSES, MATURITIES } from '../src/schemas/note.ts';
 
 const USAGE = 'usage: npm run triage -- --release <release-id> [--area <id>] [--team <id>]';
 
-function fail(message: string): never {
-  console.error(`npm run triage: ${message}`);
-  process.exit(1);
-}
+// Annotated, so that TypeScript knows a call to it never returns.
+const fail: (message: string) => never = failWith('triage');
 
-function parseCommandLine() {
-  try {
-    return parseArgs({
-      options: {
-        release: { type: 'string' },
-        area: { type: 'string' },
-        team: { type: 'string' },
-        root: { type: 'string', default: process.cwd() },
-      },
-    }).values;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return fail(`${message.split('.')[0]}; ${USAGE}`);
-  }
-}
-
-const options = parseCommandLine();
+const options = parseCommandLine(
+  {
+    options: {
+      release: { type: 'string' },
+      area: { type: 'string' },
+      team: { type: 'string' },
+      root: { type: 'string', default: process.cwd() },
+    },
+  },
+  USAGE,
+  fail,
+).values;
 const root = options.root;
 if (!options.release) fail(`--release <release-id> is required; ${USAGE}`);
 if (!process.stdin.isTTY || !process.stdout.isTTY) {

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { loadProject, type SourceFile } from '../../src/checker/index.ts';
 import { buildSite, type Site, type SiteOptions } from '../../src/models/site.ts';
-import { minimalProject, validNote, withFile } from '../fixtures/minimal-project.ts';
+import { minimalProject, RELEASE_1_8, validNote, withFile } from '../fixtures/minimal-project.ts';
 
 const IDS = [
   'k8s-1.7-local-volume-unmount',
@@ -19,20 +19,7 @@ const IDS = [
  */
 export function modelProject(): SourceFile[] {
   let files = minimalProject();
-  files = withFile(
-    files,
-    'data/releases/kubernetes-1.8.yaml',
-    [
-      'product: Kubernetes',
-      'version: "1.8"',
-      'idPrefix: k8s-1.8',
-      'releaseDate: 2017-09-28',
-      'changelogUrl: https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.8.md',
-      'assessment:',
-      '  status: in-progress',
-      '',
-    ].join('\n'),
-  );
+  files = withFile(files, 'data/releases/kubernetes-1.8.yaml', RELEASE_1_8);
   files = withFile(
     files,
     'data/areas.yaml',

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { minimalProject, validNote } from '../fixtures/minimal-project.ts';
+import { minimalProject, RELEASE_1_8, validNote } from '../fixtures/minimal-project.ts';
 import { TMP } from './build-site.ts';
 
 /** The live note of the fixture. */
@@ -18,16 +18,7 @@ export function writeNginxFixture(): string {
     ...minimalProject().filter((file) => file.path !== 'notes/ids.json'),
     {
       path: 'data/releases/kubernetes-1.8.yaml',
-      text: [
-        'product: Kubernetes',
-        'version: "1.8"',
-        'idPrefix: k8s-1.8',
-        'releaseDate: 2017-09-28',
-        'changelogUrl: https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG/CHANGELOG-1.8.md',
-        'assessment:',
-        '  status: in-progress',
-        '',
-      ].join('\n'),
+      text: RELEASE_1_8,
     },
     {
       path: 'notes/kubernetes-1.8/kubelet-flag.md',
