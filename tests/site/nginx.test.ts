@@ -6,13 +6,13 @@ import { startNginx, type RunningNginx } from '../../scripts/serve.ts';
 import { parseCsp, readPageHead } from '../../src/lib/csp.ts';
 import { folderPrefixes } from '../../src/lib/links.ts';
 import { LANGS } from '../../src/schemas/fields.ts';
-import { builtSite } from '../support/sites.ts';
+import { builtSite, NGINX_SITE } from '../support/sites.ts';
 import { listFiles, readPages, readProject, retiredIds } from '../support/dist.ts';
 import { freePort, rawGet, type RawResponse } from '../support/http.ts';
-import { LIVE, writeNginxFixture } from '../support/nginx-site.ts';
+import { LIVE } from '../support/nginx-site.ts';
 
-const fixture = writeNginxFixture();
-const project = readProject(fixture);
+// Global setup wrote the fixture before building it.
+const project = readProject(NGINX_SITE);
 const retired = retiredIds(project);
 const noteIds = project.notes.map((note) => note.data.id);
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { minimalProject, RELEASE_1_8, validNote } from '../fixtures/minimal-project.ts';
-import { TMP } from './build-site.ts';
+import { NGINX_SITE } from './sites.ts';
 
 /** The live note of the fixture. */
 export const LIVE = 'k8s-1.7-local-volume-unmount';
@@ -9,11 +9,11 @@ export const LIVE = 'k8s-1.7-local-volume-unmount';
 export const OTHER = 'k8s-1.8-kubelet-flag';
 
 /**
- * Writes a small site for the server tests into `tmp/test-fixtures/nginx-site/` and returns its folder: two releases (so an upgrade path exists), and retired ids — one renamed
+ * Writes a small site for the server tests into `NGINX_SITE` (`tmp/test-fixtures/nginx-site/`) and returns its folder: two releases (so an upgrade path exists), and retired ids — one renamed
  * note and a chain (renamed twice) — as `npm run ids` records renames.
  */
 export function writeNginxFixture(): string {
-  const root = join(TMP, 'test-fixtures', 'nginx-site');
+  const root = NGINX_SITE;
   const files = [
     ...minimalProject().filter((file) => file.path !== 'notes/ids.json'),
     {
