@@ -1,6 +1,7 @@
 /**
  * `npm run assess -- <id> --impact <impact> [--reason …] [--teams a,b] [--components a,b] [--maturity …]
- * [--status …] [--zh "…"] [--en "…"] [--zh-title …] [--zh-summary …] [--en-title …] [--en-summary …] [--root <dir>]`:
+ * [--status …] [--zh "…"] [--en "…"] [--zh-title …] [--zh-summary …] [--en-title …] [--en-summary …]
+ * [--action-when before-upgrade|during-upgrade|after-upgrade|none] [--action-zh "…"] [--action-en "…"] [--root <dir>]`:
  * assesses one note without an editor. The note keeps its comments and key order; the checker runs on
  * the project with the change, and the note is written only when the change brings no problem.
  */
@@ -11,9 +12,10 @@ import { IMPACTS, NO_IMPACT_REASONS, type Impact, type NoImpactReason } from '..
 import { readProjectFiles } from '../src/checker/files.ts';
 import { LANGS } from '../src/schemas/fields.ts';
 import { assessNote, type Assessment } from '../src/lib/assess.ts';
+import { ACTION_TIMES } from '../src/schemas/note.ts';
 
 const USAGE =
-  'usage: npm run assess -- <id> --impact <impact> [--reason <reason>] [--teams a,b] [--components a,b] [--maturity <m>] [--status <s>] --zh "…" --en "…" [--<lang>-title "…"] [--<lang>-summary "…"] [--root <dir>]';
+  'usage: npm run assess -- <id> --impact <impact> [--reason <reason>] [--teams a,b] [--components a,b] [--maturity <m>] [--status <s>] --zh "…" --en "…" [--<lang>-title "…"] [--<lang>-summary "…"] [--action-when <when>|none --action-zh "…" --action-en "…"] [--root <dir>]';
 
 // Annotated, so that TypeScript knows a call to it never returns.
 const fail: (message: string) => never = failWith('assess');
@@ -23,6 +25,7 @@ const textOptions = Object.fromEntries(
     [lang, { type: 'string' }],
     [`${lang}-title`, { type: 'string' }],
     [`${lang}-summary`, { type: 'string' }],
+    [`action-${lang}`, { type: 'string' }],
   ]),
 ) as Record<string, { type: 'string' }>;
 
@@ -36,6 +39,7 @@ const { values, positionals } = parseCommandLine(
       components: { type: 'string' },
       maturity: { type: 'string' },
       status: { type: 'string' },
+      'action-when': { type: 'string' },
       root: { type: 'string', default: process.cwd() },
       ...textOptions,
     },
@@ -59,6 +63,13 @@ if (values.reason !== undefined && !reason) {
 }
 if (reason && impact !== 'none') fail('--reason goes only with --impact none');
 
+const actionWhen = values['action-when'];
+const removeAction = actionWhen === 'none';
+const when = ACTION_TIMES.find((time) => time === actionWhen);
+if (actionWhen !== undefined && !when && !removeAction) {
+  fail(`--action-when "${actionWhen}" is not a time: one of ${ACTION_TIMES.join(', ')}, or none`);
+}
+
 const list = (value: string | undefined) =>
   value === undefined
     ? undefined
@@ -71,6 +82,10 @@ const text = (key: string) => {
   return typeof value === 'string' ? value : undefined;
 };
 
+if (removeAction && LANGS.some((lang) => text(`action-${lang}`) !== undefined)) {
+  fail('--action-when none removes the action: give no --action-zh or --action-en with it');
+}
+
 const assessment: Assessment = {
   impact: impact as Impact,
   ...(reason ? { reason: reason as NoImpactReason } : {}),
@@ -78,6 +93,17 @@ const assessment: Assessment = {
   ...(values.components === undefined ? {} : { components: list(values.components) ?? [] }),
   ...(values.maturity === undefined ? {} : { maturity: values.maturity }),
   ...(values.status === undefined ? {} : { status: values.status }),
+  action: removeAction
+    ? null
+    : {
+        ...(when ? { when } : {}),
+        ...Object.fromEntries(
+          LANGS.flatMap((lang) => {
+            const value = text(`action-${lang}`);
+            return value === undefined ? [] : [[lang, value]];
+          }),
+        ),
+      },
   texts: Object.fromEntries(
     LANGS.map((lang) => [
       lang,

@@ -3,8 +3,9 @@
  * through a release's untriaged notes, in the order of its untriaged page. For each note it shows the
  * upstream text, the area and its teams and related notes of other releases, then asks the verdict;
  * the note is written as `npm run assess` writes it (comments and key order kept, checked first).
- * A menu before each note skips it, goes back, sets a verdict for its whole area, or quits; Esc in any
- * question returns to that menu. Prompts come from @clack/prompts.
+ * A menu before each note skips it, goes back, sets a verdict for its whole area, or quits; the
+ * questions are declared once, in order, and Esc in any goes back one question (from the first, to
+ * that menu), the answers given kept. Prompts come from @clack/prompts.
  */
 import * as prompts from '@clack/prompts';
 import { writeFileSync } from 'node:fs';
@@ -16,14 +17,24 @@ import { IMPACTS, NO_IMPACT_REASONS, type Impact } from '../src/lib/impact.ts';
 import { loadProject } from '../src/checker/index.ts';
 import { readProjectFiles } from '../src/checker/files.ts';
 import {
+  assessmentOf,
+  BACK,
   followsCandidates,
   proposedTeams,
   relatedNotes,
   triageQueue,
+  walkSteps,
+  type Step,
+  type TriageAnswers,
 } from '../src/lib/triage-flow.ts';
 import { toViewNote, type ViewNote } from '../src/lib/views.ts';
 import { LANGS, type Lang } from '../src/schemas/fields.ts';
-import { FOLLOW_UP_STATUSES, MATURITIES } from '../src/schemas/note.ts';
+import {
+  ACTION_TIMES,
+  FOLLOW_UP_STATUSES,
+  MATURITIES,
+  type ActionTime,
+} from '../src/schemas/note.ts';
 
 const USAGE = 'usage: npm run triage -- --release <release-id> [--area <id>] [--team <id>]';
 
@@ -81,13 +92,10 @@ const queue = triageQueue(state.notes, state.project.areas, {
   ...(options.team ? { team: options.team } : {}),
 }).map((note) => note.id);
 
-/** Thrown when a question is cancelled (Esc, Ctrl-C): back to the note's menu. */
-class Interrupted extends Error {}
-
-async function ask<T>(answer: Promise<T>): Promise<Exclude<T, symbol>> {
+/** A prompt's answer, or `BACK` when it was cancelled (Esc, Ctrl-C). */
+async function orBack<T>(answer: Promise<T | symbol>): Promise<T | typeof BACK> {
   const value = await answer;
-  if (prompts.isCancel(value)) throw new Interrupted();
-  return value as Exclude<T, symbol>;
+  return prompts.isCancel(value) ? BACK : (value as T);
 }
 
 const nameOf = (list: readonly { id: string; name: { en: string } }[], id: string | undefined) =>
@@ -150,140 +158,223 @@ const impactOptions = (withUntriaged = false) =>
 const required = (what: string) => (value: string | undefined) =>
   value?.trim() ? undefined : `${what} is needed`;
 
-async function askTexts(note: ViewNote, lang: Lang): Promise<Assessment['texts'][Lang]> {
-  const language = lang === 'zh' ? 'Chinese' : 'English';
-  const existing = note[lang];
-  if (!existing) {
-    const title = await ask(
-      prompts.text({
-        message: `${language} title (leave empty to keep the ${language} translation pending)`,
-      }),
-    );
-    if (!title?.trim()) return undefined;
-    const summary = await ask(
-      prompts.text({ message: `${language} summary`, validate: required('A summary') }),
-    );
-    const assessment = await ask(
-      prompts.text({ message: `${language} assessment`, validate: required('An assessment') }),
-    );
-    return { title, summary, assessment };
-  }
-  const assessment = await ask(
-    prompts.text({
-      message: `${language} assessment`,
-      initialValue: existing.assessment ?? '',
-      validate: required('An assessment'),
-    }),
-  );
-  return { assessment };
+/** A select's `initialValue`, when there is one. */
+const initially = <T>(value: T | undefined) => (value === undefined ? {} : { initialValue: value });
+
+const LANGUAGE_NAMES: Record<Lang, string> = { zh: 'Chinese', en: 'English' };
+
+/** A question of a flow: which answer it gives, when it is asked, and the prompt (offering `answers`' value again). */
+interface Question<A> extends Step<A> {
+  ask: (answers: Partial<A>) => Promise<unknown>;
 }
 
-async function askAssessment(note: ViewNote, current: State): Promise<Assessment> {
-  const { project } = current;
-  const own = note.assessedBy === 'note' ? note.impact : undefined;
-  const impact = await ask(
-    prompts.select<Impact>({
-      message: 'Impact on PICT',
-      options: impactOptions(),
-      ...(own ? { initialValue: own } : {}),
-    }),
-  );
-  const reason =
-    impact === 'none'
-      ? await ask(
-          prompts.select({
-            message: 'Why no impact?',
-            options: NO_IMPACT_REASONS.map((value) => ({ value, label: value })),
-            ...(note.reason ? { initialValue: note.reason } : {}),
-          }),
-        )
-      : undefined;
-  const teams = await ask(
-    prompts.autocompleteMultiselect({
-      message: 'Teams (type to filter, Tab to pick, Enter when done)',
-      options: project.teams.map((team) => ({
-        value: team.id,
-        label: team.id,
-        hint: team.name.en,
-      })),
-      initialValues: proposedTeams(note, project.areas),
-    }),
-  );
-  const components = await ask(
-    prompts.autocompleteMultiselect({
-      message: 'Components (type to filter, Tab to pick, Enter when done)',
-      options: project.components.map((component) => ({
-        value: component.id,
-        label: component.id,
-        hint: component.kind,
-      })),
-      initialValues: note.components,
-    }),
-  );
-  const maturity = await ask(
-    prompts.select({
-      message: 'Maturity of the upstream feature',
-      options: [
-        { value: '', label: 'does not apply' },
-        ...MATURITIES.map((value) => ({ value, label: value })),
-      ],
-      initialValue: note.maturity ?? '',
-    }),
-  );
-  const status = await ask(
-    prompts.select({
-      message: 'Follow-up status',
-      options: [
-        { value: '', label: 'default', hint: 'open when the impact calls for work' },
-        ...FOLLOW_UP_STATUSES.map((value) => ({ value, label: value })),
-      ],
-      initialValue: '',
-    }),
-  );
-  const candidates = followsCandidates(note, relatedNotes(note, current.notes), project.releases);
-  const follows =
-    candidates.length > 0
-      ? await ask(
-          prompts.multiselect({
-            message: 'Does it continue an earlier note? (follows; Space to pick, Enter when done)',
-            options: candidates.map((other) => ({
-              value: other.id,
-              label: other.id,
-              hint: (other.en ?? other.zh)?.title ?? '',
-            })),
-            required: false,
-          }),
-        )
-      : [];
-  const texts: Assessment['texts'] = {};
-  for (const lang of LANGS) {
-    const given = await askTexts(note, lang);
-    if (given) texts[lang] = given;
-  }
+/** A free-text question offering its earlier answer, else `fallback`. */
+function textQuestion<A>(
+  key: keyof A & string,
+  message: string,
+  options: { fallback?: string | undefined; needed?: string; asked?: Question<A>['asked'] } = {},
+): Question<A> {
   return {
-    impact,
-    ...(reason ? { reason } : {}),
-    teams,
-    components,
-    ...(maturity ? { maturity } : {}),
-    ...(status ? { status } : {}),
-    ...(follows.length > 0 ? { follows: [...note.follows, ...follows] } : {}),
-    texts,
+    key,
+    ...(options.asked ? { asked: options.asked } : {}),
+    ask: (answers) =>
+      prompts.text({
+        message,
+        initialValue: (answers[key] as string | undefined) ?? options.fallback ?? '',
+        ...(options.needed ? { validate: required(options.needed) } : {}),
+      }),
   };
 }
 
+/** Ids picked from a data file's entries, typing to filter. */
+const pickIds = (
+  message: string,
+  entries: readonly { id: string; hint: string }[],
+  initialValues: string[],
+) =>
+  prompts.autocompleteMultiselect({
+    message: `${message} (type to filter, Tab to pick, Enter when done)`,
+    options: entries.map(({ id, hint }) => ({ value: id, label: id, hint })),
+    initialValues,
+  });
+
+/** Asks `questions` in order; Esc goes back one question, and from the first gives `undefined`. */
+const askAll = <A>(questions: readonly Question<A>[]) =>
+  walkSteps<A, Question<A>>(questions, (question, answers) => orBack(question.ask(answers)));
+
+/** The texts of one language: a title and summary first while its translation is pending. */
+function textQuestions(note: ViewNote, lang: Lang): Question<TriageAnswers>[] {
+  const language = LANGUAGE_NAMES[lang];
+  const pending = note[lang] === undefined;
+  const titled = (answers: Partial<TriageAnswers>) =>
+    !pending || Boolean(answers[`${lang}.title`]?.trim());
+  return [
+    textQuestion(
+      `${lang}.title`,
+      `${language} title (leave empty to keep the ${language} translation pending)`,
+      { asked: () => pending },
+    ),
+    textQuestion(`${lang}.summary`, `${language} summary`, {
+      needed: 'A summary',
+      asked: (answers) => pending && titled(answers),
+    }),
+    textQuestion(`${lang}.assessment`, `${language} assessment`, {
+      fallback: note[lang]?.assessment,
+      needed: 'An assessment',
+      asked: titled,
+    }),
+  ];
+}
+
+/** What PICT must do and when: required for action-required, else "no action" is offered first. */
+function actionQuestions(note: ViewNote): Question<TriageAnswers>[] {
+  return [
+    {
+      key: 'action.when',
+      ask: (answers) => {
+        const needed = answers.impact === 'action-required';
+        return prompts.select<ActionTime | ''>({
+          message: needed
+            ? 'When must PICT act? (an action is required for action-required)'
+            : 'Must PICT do something? (action; optional)',
+          options: [
+            ...(needed ? [] : [{ value: '' as const, label: 'no action' }]),
+            ...ACTION_TIMES.map((value) => ({ value, label: value, hint: en[`action.${value}`] })),
+          ],
+          initialValue: answers['action.when'] ?? note.action?.when ?? '',
+        });
+      },
+    },
+    ...LANGS.map((lang) =>
+      textQuestion<TriageAnswers>(`action.${lang}`, `What to do, in ${LANGUAGE_NAMES[lang]}`, {
+        fallback: note.action?.[lang],
+        needed: 'What to do',
+        asked: (answers) => Boolean(answers['action.when']),
+      }),
+    ),
+  ];
+}
+
+/** The questions of an assessment, in the order asked. */
+function assessmentQuestions(note: ViewNote, current: State): Question<TriageAnswers>[] {
+  const { project } = current;
+  const own = note.assessedBy === 'note' ? note.impact : undefined;
+  const candidates = followsCandidates(note, relatedNotes(note, current.notes), project.releases);
+  return [
+    {
+      key: 'impact',
+      ask: (answers) =>
+        prompts.select<Impact>({
+          message: 'Impact on PICT',
+          options: impactOptions(),
+          ...initially(answers.impact ?? own),
+        }),
+    },
+    {
+      key: 'reason',
+      asked: (answers) => answers.impact === 'none',
+      ask: (answers) =>
+        prompts.select({
+          message: 'Why no impact?',
+          options: NO_IMPACT_REASONS.map((value) => ({ value, label: value })),
+          ...initially(answers.reason ?? note.reason),
+        }),
+    },
+    {
+      key: 'teams',
+      ask: (answers) =>
+        pickIds(
+          'Teams',
+          project.teams.map((team) => ({ id: team.id, hint: team.name.en })),
+          answers.teams ?? proposedTeams(note, project.areas),
+        ),
+    },
+    {
+      key: 'components',
+      ask: (answers) =>
+        pickIds(
+          'Components',
+          project.components.map((component) => ({ id: component.id, hint: component.kind })),
+          answers.components ?? note.components,
+        ),
+    },
+    {
+      key: 'maturity',
+      ask: (answers) =>
+        prompts.select({
+          message: 'Maturity of the upstream feature',
+          options: [
+            { value: '', label: 'does not apply' },
+            ...MATURITIES.map((value) => ({ value, label: value })),
+          ],
+          initialValue: answers.maturity ?? note.maturity ?? '',
+        }),
+    },
+    {
+      key: 'status',
+      ask: (answers) =>
+        prompts.select({
+          message: 'Follow-up status',
+          options: [
+            { value: '', label: 'default', hint: 'open when the impact calls for work' },
+            ...FOLLOW_UP_STATUSES.map((value) => ({ value, label: value })),
+          ],
+          initialValue: answers.status ?? '',
+        }),
+    },
+    {
+      key: 'follows',
+      asked: () => candidates.length > 0,
+      ask: (answers) =>
+        prompts.multiselect({
+          message: 'Does it continue an earlier note? (follows; Space to pick, Enter when done)',
+          options: candidates.map((other) => ({
+            value: other.id,
+            label: other.id,
+            hint: (other.en ?? other.zh)?.title ?? '',
+          })),
+          initialValues: answers.follows ?? [],
+          required: false,
+        }),
+    },
+    ...LANGS.flatMap((lang) => textQuestions(note, lang)),
+    ...actionQuestions(note),
+  ];
+}
+
+/** Asks an assessment of `note`; `undefined` when the author goes back from the first question. */
+async function askAssessment(note: ViewNote, current: State): Promise<Assessment | undefined> {
+  const answers = await askAll(assessmentQuestions(note, current));
+  return answers?.impact ? assessmentOf(note, { ...answers, impact: answers.impact }) : undefined;
+}
+
+/** Sets a verdict for the note's section and area; false when not written or abandoned. */
 async function askAreaVerdict(note: ViewNote): Promise<boolean> {
-  const impact = await ask(
-    prompts.select<Impact>({ message: 'Verdict for everything there', options: impactOptions() }),
-  );
-  const zh = await ask(prompts.text({ message: 'Chinese text', validate: required('A text') }));
-  const enText = await ask(prompts.text({ message: 'English text', validate: required('A text') }));
+  const answers = await askAll<{ impact: Impact } & Record<Lang, string>>([
+    {
+      key: 'impact',
+      ask: (given) =>
+        prompts.select<Impact>({
+          message: 'Verdict for everything there',
+          options: impactOptions(),
+          ...initially(given.impact),
+        }),
+    },
+    ...LANGS.map((lang) =>
+      textQuestion<{ impact: Impact } & Record<Lang, string>>(
+        lang,
+        `${LANGUAGE_NAMES[lang]} text`,
+        { needed: 'A text' },
+      ),
+    ),
+  ]);
+  if (!answers?.impact) return false;
   return write(
     setAreaVerdict(state.files, releaseId, {
       section: note.section,
       ...(note.area ? { area: note.area } : {}),
-      impact,
-      text: { zh, en: enText },
+      impact: answers.impact,
+      text: { zh: answers.zh ?? '', en: answers.en ?? '' },
     }),
   );
 }
@@ -300,7 +391,7 @@ function write(checked: ReturnType<typeof assessNote>): boolean {
 
 const count = { assessed: 0, skipped: 0, areas: 0 };
 prompts.intro(
-  `Triage ${release.id}${options.area ? ` › ${options.area}` : ''}${options.team ? ` for ${options.team}` : ''}: ${queue.length} untriaged item(s). Esc in a question returns to the item's menu.`,
+  `Triage ${release.id}${options.area ? ` › ${options.area}` : ''}${options.team ? ` for ${options.team}` : ''}: ${queue.length} untriaged item(s). Esc goes back one question (from the first, to the item's menu).`,
 );
 let position = 0;
 let forward = true;
@@ -324,15 +415,14 @@ while (position >= 0 && position < queue.length) {
   } else if (choice === 'back') {
     position -= 1;
   } else {
-    try {
-      if (choice === 'area') {
-        if (await askAreaVerdict(note)) count.areas += 1;
-      } else if (write(assessNote(state.files, note.id, await askAssessment(note, state)))) {
+    if (choice === 'area') {
+      if (await askAreaVerdict(note)) count.areas += 1;
+    } else {
+      const assessment = await askAssessment(note, state);
+      if (assessment && write(assessNote(state.files, note.id, assessment))) {
         count.assessed += 1;
         position += 1;
       }
-    } catch (error) {
-      if (!(error instanceof Interrupted)) throw error;
     }
   }
 }

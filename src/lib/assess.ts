@@ -8,6 +8,7 @@ import type { Lang } from '../schemas/fields.ts';
 import { LANGS } from '../schemas/fields.ts';
 import type { Section } from './sections.ts';
 import type { Impact, NoImpactReason } from './impact.ts';
+import type { Action } from '../schemas/note.ts';
 import { formatProblem } from '../checker/problems.ts';
 import { loadProject, SOURCE_PATHS, type SourceFile } from '../checker/index.ts';
 import { splitFrontmatter } from '../checker/yaml-source.ts';
@@ -30,6 +31,8 @@ export interface Assessment {
   status?: string;
   /** Earlier notes this one continues. */
   follows?: string[];
+  /** What PICT must do and when: the parts given are set (the rest stay); `null` removes the action. */
+  action?: Partial<Action> | null;
   texts: Partial<Record<Lang, AssessmentTexts>>;
 }
 
@@ -51,6 +54,7 @@ const NOTE_KEY_ORDER = [
   'authors',
   'actionRequired',
   'tickets',
+  'action',
   'status',
   'pendingTranslation',
   'zh',
@@ -58,6 +62,8 @@ const NOTE_KEY_ORDER = [
 ];
 
 const TEXT_KEY_ORDER = ['title', 'summary', 'assessment'];
+
+const ACTION_KEY_ORDER = ['when', 'zh', 'en'] as const;
 
 /** Sets `key` in a mapping: in place when present, else after the nearest key that comes before it in `order`. */
 function setInOrder(map: YAMLMap, doc: Document, key: string, value: unknown, order: string[]) {
@@ -92,6 +98,21 @@ function deleteKey(map: YAMLMap, key: string): void {
   if (index >= 0) map.items.splice(index, 1);
 }
 
+/** Sets the parts of an action given, in place when the note has one (its comments kept); `null` removes it. */
+function setAction(map: YAMLMap, doc: Document, action: Assessment['action']): void {
+  if (action === null) return deleteKey(map, 'action');
+  if (action === undefined) return;
+  const given = Object.fromEntries(
+    ACTION_KEY_ORDER.flatMap((key) => (action[key] === undefined ? [] : [[key, action[key]]])),
+  );
+  if (Object.keys(given).length === 0) return;
+  const existing = doc.get('action');
+  if (!isMap(existing)) return setInOrder(map, doc, 'action', given, NOTE_KEY_ORDER);
+  for (const [key, value] of Object.entries(given)) {
+    setInOrder(existing, doc, key, value, [...ACTION_KEY_ORDER]);
+  }
+}
+
 /** The result of applying an edit to a file's text: the new text, or why it cannot be applied. */
 export type Edited = { ok: true; text: string } | { ok: false; error: string };
 
@@ -121,6 +142,7 @@ export function applyAssessment(file: SourceFile, assessment: Assessment): Edite
   if (assessment.components) set('components', assessment.components);
   if (assessment.status) set('status', assessment.status);
   if (assessment.follows) set('follows', assessment.follows);
+  setAction(map, doc, assessment.action);
   const pending = doc.get('pendingTranslation');
   for (const lang of LANGS) {
     const texts = assessment.texts[lang];
