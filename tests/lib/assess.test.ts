@@ -5,6 +5,7 @@ import {
   assessNote,
   findNoteFile,
   setAreaVerdict,
+  type Assessment,
 } from '../../src/lib/assess.ts';
 import { loadProject } from '../../src/checker/index.ts';
 import { minimalProject, withFile } from '../fixtures/minimal-project.ts';
@@ -209,5 +210,72 @@ describe('area verdicts', () => {
     );
     expect(problems).toEqual([]);
     expect(after.releases[0]?.remarks[0]).toMatchObject({ area: 'storage', impact: 'watch' });
+  });
+});
+
+describe('actions', () => {
+  const ACTION = `action:\n  when: before-upgrade # decided in the review\n  zh: 先处理。\n  en: Handle it first.\n`;
+  const withAction = UNTRIAGED.replace('pendingTranslation:', `${ACTION}pendingTranslation:`);
+  const apply = (text: string, action: Assessment['action']) => {
+    const edited = applyAssessment(
+      { path: PATH, text },
+      { impact: 'watch', ...(action === undefined ? {} : { action }), texts: {} },
+    );
+    if (!edited.ok) throw new Error(edited.error);
+    return edited.text;
+  };
+
+  test('a new action goes after tickets and before status in schema order, as a block', () => {
+    const text = apply(
+      UNTRIAGED.replace('components: []', 'components: []\ntickets: [PICT-1]\nstatus: open'),
+      {
+        when: 'during-upgrade',
+        zh: '升级时处理。',
+        en: 'Handle it during the upgrade.',
+      },
+    );
+    expect(text).toContain(
+      'tickets: [PICT-1]\naction:\n  when: during-upgrade\n  zh: 升级时处理。\n  en: Handle it during the upgrade.\nstatus: open\n',
+    );
+  });
+
+  test('the parts given change in place, comments kept; null removes the action', () => {
+    const text = apply(withAction, { en: 'Handle it before upgrading.' });
+    expect(text).toContain(
+      'action:\n  when: before-upgrade # decided in the review\n  zh: 先处理。\n  en: Handle it before upgrading.\npendingTranslation',
+    );
+    expect(apply(withAction, {})).toBe(apply(withAction, undefined));
+    expect(apply(withAction, undefined)).toContain(ACTION);
+    expect(apply(withAction, null)).not.toContain('action:');
+  });
+
+  test('an action-required assessment without an action is refused by the checker; with one it passes', () => {
+    const assessment: Assessment = {
+      impact: 'action-required',
+      teams: ['ops'],
+      texts: { en: { assessment: 'Act.' } },
+    };
+    const refused = assessNote(project(), 'k8s-1.7-pr-1', assessment);
+    expect(refused).toMatchInlineSnapshot(`
+      {
+        "ok": false,
+        "problems": [
+          "notes/kubernetes-1.7/pr-1.md:3 action — found nothing, expected an action { when: before-upgrade | during-upgrade | after-upgrade, zh: …, en: … }, since the impact is action-required",
+        ],
+      }
+    `);
+    const files = project();
+    const checked = assessNote(files, 'k8s-1.7-pr-1', {
+      ...assessment,
+      action: { when: 'after-upgrade', zh: '升级后检查。', en: 'Check after the upgrade.' },
+    });
+    if (!checked.ok) throw new Error(checked.problems.join('\n'));
+    const { project: after, problems } = loadProject(withFile(files, PATH, checked.file.text));
+    expect(problems).toEqual([]);
+    expect(after.notes.find((note) => note.data.id === 'k8s-1.7-pr-1')?.data.action).toEqual({
+      when: 'after-upgrade',
+      zh: '升级后检查。',
+      en: 'Check after the upgrade.',
+    });
   });
 });

@@ -1,12 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { loadProject } from '../../src/checker/index.ts';
 import {
+  assessmentOf,
+  BACK,
   featureGatesOf,
   followsCandidates,
   proposedTeams,
   pullRequestsOf,
   relatedNotes,
   triageQueue,
+  walkSteps,
+  type Step,
+  type TriageAnswers,
 } from '../../src/lib/triage-flow.ts';
 import { toViewNote } from '../../src/lib/views.ts';
 import { noteSchema, type Note } from '../../src/schemas/note.ts';
@@ -140,5 +145,122 @@ describe('proposedTeams', () => {
     expect(proposedTeams({ teams: [], area: 'storage' }, project.areas)).toEqual(['ops']);
     expect(proposedTeams({ teams: ['x'], area: 'storage' }, project.areas)).toEqual(['x']);
     expect(proposedTeams({ teams: [], area: undefined }, project.areas)).toEqual([]);
+  });
+});
+
+describe('walkSteps', () => {
+  type Answers = { impact: string; reason: string; when: string; text: string };
+  const steps: Step<Answers>[] = [
+    { key: 'impact' },
+    { key: 'reason', asked: (answers) => answers.impact === 'none' },
+    { key: 'when' },
+    { key: 'text', asked: (answers) => answers.when !== '' },
+  ];
+  /** Walks the steps answering from a script; records each question asked with the answer it offered again. */
+  async function walk(script: unknown[]) {
+    const asked: string[] = [];
+    const answers = await walkSteps<Answers, Step<Answers>>(steps, (step, given) => {
+      asked.push(given[step.key] === undefined ? step.key : `${step.key}=${given[step.key]}`);
+      if (script.length === 0) throw new Error(`no answer for ${step.key}`);
+      return Promise.resolve(script.shift());
+    });
+    return { asked, answers };
+  }
+
+  test.each([
+    [
+      'forward, skipping what is not asked',
+      ['watch', 'before', 'Do it.'],
+      ['impact', 'when', 'text'],
+      { impact: 'watch', when: 'before', text: 'Do it.' },
+    ],
+    [
+      'back over a skipped question to the one before, offering the answers again',
+      ['watch', 'before', BACK, BACK, 'none', 'not-used', 'before', 'Do it.'],
+      ['impact', 'when', 'text', 'when=before', 'impact=watch', 'reason', 'when=before', 'text'],
+      { impact: 'none', reason: 'not-used', when: 'before', text: 'Do it.' },
+    ],
+    [
+      'an answer whose question is no longer asked is dropped',
+      ['none', 'not-used', 'after', BACK, BACK, BACK, 'watch', 'after', 'Later.'],
+      [
+        'impact',
+        'reason',
+        'when',
+        'text',
+        'when=after',
+        'reason=not-used',
+        'impact=none',
+        'when=after',
+        'text',
+      ],
+      { impact: 'watch', when: 'after', text: 'Later.' },
+    ],
+    ['back from the first question gives nothing', [BACK], ['impact'], undefined],
+  ])('%s', async (_, script, asked, answers) => {
+    expect(await walk([...script])).toEqual({ asked, answers });
+  });
+});
+
+describe('assessmentOf', () => {
+  const base: Pick<TriageAnswers, 'impact' | 'teams' | 'components' | 'maturity' | 'status'> = {
+    impact: 'action-required',
+    teams: ['ops'],
+    components: [],
+    maturity: '',
+    status: '',
+  };
+  const action = { when: 'before-upgrade', zh: '先做。', en: 'Do it first.' } as const;
+
+  test('the action from its time and texts; texts per language; follows added to the note’s own', () => {
+    expect(
+      assessmentOf(
+        { follows: ['k-1-a'], action: undefined },
+        {
+          ...base,
+          follows: ['k-1-b'],
+          'zh.assessment': '需要处理。',
+          'en.assessment': 'Act.',
+          'action.when': 'before-upgrade',
+          'action.zh': '先做。',
+          'action.en': 'Do it first.',
+        },
+      ),
+    ).toEqual({
+      impact: 'action-required',
+      teams: ['ops'],
+      components: [],
+      follows: ['k-1-a', 'k-1-b'],
+      action,
+      texts: { zh: { assessment: '需要处理。' }, en: { assessment: 'Act.' } },
+    });
+  });
+
+  test.each([
+    ['no action for a note without one: left out', undefined, undefined],
+    ['no action for a note with one: removed', action, null],
+  ])('%s', (_, existing, expected) => {
+    const made = assessmentOf(
+      { follows: [], action: existing },
+      { ...base, impact: 'watch', 'action.when': '', 'en.assessment': 'Watch.' },
+    );
+    expect(made.action).toBe(expected);
+    expect('action' in made).toBe(expected !== undefined);
+  });
+
+  test('an empty title keeps a pending translation pending; a reason only with impact none', () => {
+    const made = assessmentOf(
+      { follows: [], action: undefined },
+      {
+        ...base,
+        impact: 'watch',
+        reason: 'not-used',
+        'zh.title': ' ',
+        'zh.assessment': '关注。',
+        'en.assessment': 'Watch.',
+      },
+    );
+    expect(made.texts).toEqual({ en: { assessment: 'Watch.' } });
+    expect(made).not.toHaveProperty('reason');
   });
 });
