@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { atomXml, entryOf, siteChanges, teamChanges } from '../../src/lib/feeds.ts';
 import { readVerdictChanges } from '../../src/lib/history.ts';
 import { triageQueue } from '../../src/lib/triage-flow.ts';
-import type { ViewNote } from '../../src/lib/views.ts';
+import { groupByAction, type ViewNote } from '../../src/lib/views.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
 import { atomProblems } from '../support/atom.ts';
 import { ROOT } from '../support/build-site.ts';
@@ -70,36 +70,49 @@ describe('npm run assess on a copy of the real 1.8 notes', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  test('a change the checker rejects is reported one line each and nothing is written', () => {
-    const result = assess(
-      root,
-      target.id,
-      '--impact',
-      'watch',
-      '--teams',
-      'no-such-team',
-      '--en',
-      'Watch it.',
-    );
-    expect(result.code).toBe(1);
-    const lines = result.stderr.trim().split('\n');
-    expect(lines[0]).toMatch(
-      new RegExp(
-        `^${target.file.replace(/[.]/g, '\\.')}:\\d+ teams\\[0\\] — found "no-such-team", expected a team defined in data/teams.yaml`,
-      ),
-    );
-    expect(lines.at(-1)).toBe(`${target.id} was not written.`);
-    expect(readFileSync(join(root, target.file), 'utf8')).toBe(before);
-  });
-
-  test.each([
-    [['--impact', 'untriaged'], '--impact "untriaged" is not an impact'],
-    [['--impact', 'watch', '--reason', 'not-used'], '--reason goes only with --impact none'],
-  ])('bad options %j: one line, nothing written', (args, message) => {
+  /** Runs `npm run assess` on the target note, expecting a refusal: exit 1 and the note unchanged. */
+  function refused(...args: string[]) {
     const result = assess(root, target.id, ...args);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(message);
     expect(readFileSync(join(root, target.file), 'utf8')).toBe(before);
+    return result.stderr.trim().split('\n');
+  }
+  const atNote = () => `^${target.file.replace(/[.]/g, '\\.')}:\\d+`;
+
+  test.each([
+    [
+      ['--impact', 'watch', '--teams', 'no-such-team', '--en', 'Watch it.'],
+      ' teams\\[0\\] — found "no-such-team", expected a team defined in data/teams.yaml .*',
+    ],
+    [
+      ['--impact', 'action-required', '--en', 'Act.'],
+      ' action — found nothing, expected an action \\{ when: before-upgrade \\| during-upgrade \\| after-upgrade, zh: …, en: … \\}, since the impact is action-required',
+    ],
+  ])(
+    'a change the checker rejects (%j) is reported one line each and nothing is written',
+    (args, problem) => {
+      const lines = refused(...args);
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`${atNote()}${problem}$`)));
+      expect(lines.at(-1)).toBe(`${target.id} was not written.`);
+    },
+  );
+
+  test.each([
+    [
+      ['--impact', 'untriaged'],
+      '--impact "untriaged" is not an impact: one of action-required, attention, investigate, watch, none',
+    ],
+    [['--impact', 'watch', '--reason', 'not-used'], '--reason goes only with --impact none'],
+    [
+      ['--impact', 'watch', '--action-when', 'soon'],
+      '--action-when "soon" is not a time: one of before-upgrade, during-upgrade, after-upgrade, or none',
+    ],
+    [
+      ['--impact', 'watch', '--action-when', 'none', '--action-en', 'Do it.'],
+      '--action-when none removes the action: give no --action-zh or --action-en with it',
+    ],
+  ])('bad options %j: one line, nothing written', (args, message) => {
+    expect(refused(...args)).toEqual([`npm run assess: ${message}`]);
   });
 
   test('writes the verdict with comments and key order kept; the checker passes; it leaves the queue and enters the feeds', () => {
@@ -175,5 +188,67 @@ describe('npm run assess on a copy of the real 1.8 notes', () => {
     });
     expect(atomProblems(xml)).toEqual([]);
     expect(xml).toContain(`untriaged → watch`);
+  });
+
+  test('an action-required verdict with its action: written in schema order, comments kept, grouped by when it is done', () => {
+    const previous = readFileSync(join(root, target.file), 'utf8');
+    const zh = viewNotes(root).notes.find((note) => note.id === target.id)?.zh
+      ? ['--zh', '升级时处理。']
+      : ['--zh-title', '测试标题', '--zh-summary', '上游的变化。', '--zh', '升级时处理。'];
+    const result = assess(
+      root,
+      target.id,
+      '--impact',
+      'action-required',
+      '--teams',
+      team,
+      '--en',
+      'Handle it during the upgrade.',
+      ...zh,
+      '--action-when',
+      'during-upgrade',
+      '--action-zh',
+      '升级时重新配置。',
+      '--action-en',
+      'Reconfigure it during the upgrade.',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const after = readFileSync(join(root, target.file), 'utf8');
+    expect(comments(after)).toEqual(comments(previous));
+    const keys = topLevelKeys(after);
+    expect(keys.filter((key) => key !== 'action')).toEqual(
+      topLevelKeys(previous).filter((key) => key !== 'pendingTranslation' || keys.includes(key)),
+    );
+    // After every key the schema puts before it, before every key it puts after it.
+    const at = keys.indexOf('action');
+    for (const key of ['id', 'section', 'impact', 'teams', 'tickets']) {
+      if (keys.includes(key)) expect(keys.indexOf(key)).toBeLessThan(at);
+    }
+    for (const key of ['status', 'pendingTranslation', 'zh', 'en']) {
+      if (keys.includes(key)) expect(keys.indexOf(key)).toBeGreaterThan(at);
+    }
+    expect(after).toContain(
+      'action:\n  when: during-upgrade\n  zh: 升级时重新配置。\n  en: Reconfigure it during the upgrade.\n',
+    );
+
+    const { notes, problems } = viewNotes(root);
+    expect(problems).toEqual([]);
+    const assessed = notes.find((note) => note.id === target.id);
+    expect(assessed).toMatchObject({
+      impact: 'action-required',
+      action: {
+        when: 'during-upgrade',
+        zh: '升级时重新配置。',
+        en: 'Reconfigure it during the upgrade.',
+      },
+    });
+    const groups = groupByAction(
+      notes.filter((note) => note.release === RELEASE && note.impact === 'action-required'),
+      (note) => note,
+    );
+    expect(
+      groups.find((group) => group.when === 'during-upgrade')?.items.map((note) => note.id),
+    ).toContain(target.id);
   });
 });
