@@ -123,7 +123,27 @@ describe('npm run triage in a real terminal', () => {
     for (const dir of [root, areaRoot]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test('skip, back, Esc and an assessment over two notes; only the assessed note changes', async () => {
+  /**
+   * From the follow-up status question on: Enter there, takes no `follows`, writes the texts (a
+   * Chinese title and summary first while the translation is pending), and waits for `next`.
+   */
+  async function answerTexts(zh: string, english: string, next: string): Promise<void> {
+    let shown = await answer(
+      ['continue an earlier note', 'Chinese title', 'Chinese assessment'],
+      'Enter',
+    );
+    if (shown === 'continue an earlier note') {
+      shown = await answer(['Chinese title', 'Chinese assessment'], 'Enter');
+    }
+    if (shown === 'Chinese title') {
+      await answer('Chinese summary', 'text:测试标题', 'Enter');
+      await answer('Chinese assessment', 'text:上游的变化。', 'Enter');
+    }
+    await answer('English assessment', `text:${zh}`, 'Enter');
+    await answer(next, `text:${english}`, 'Enter');
+  }
+
+  test('skip, back, Esc and two assessments: an action-required one answering its action (Esc back across its questions), a watch one without; both written with comments kept and out of the queue', async () => {
     await waitFor(MENU);
     await sleep(200);
     expect(screen()).toContain(`[1/`);
@@ -133,54 +153,70 @@ describe('npm run triage in a real terminal', () => {
     await waitFor(MENU, { [MENU]: 1 });
     await answer(first.id, 'b');
     await waitFor(MENU, { [MENU]: 2 });
-    // First note again: start assessing, leave the question with Esc, then assess it for real.
+    // First note again: start assessing, leave the first question with Esc, then assess it for real.
     await answer('Impact on PICT', 'a');
     await answer(MENU, 'Escape');
     await answer('Impact on PICT', 'a');
-    // action-required, attention, investigate, watch: three down. The teams proposed are those
-    // that triage the area: take them as they are, like the rest of the defaults.
+    // action-required is the first impact. The teams proposed are those that triage the area:
+    // take them as they are, like the rest of the defaults.
+    await answer('Teams (', 'Enter');
+    await answer('Components (', 'Enter');
+    await answer('Maturity', 'Enter');
+    await answer('Follow-up status', 'Enter');
+    await answerTexts('升级前需要处理。', 'Must be handled.', 'When must PICT act?');
+    // before-upgrade, during-upgrade: one down.
+    await answer('What to do, in Chinese', 'Down', 'Enter');
+    await answer('What to do, in English', 'text:升级时重新配置。', 'Enter');
+    // Esc goes back one question at a time, and the answers given are offered again: Enter keeps them.
+    await answer('What to do, in Chinese', 'Escape');
+    await answer('When must PICT act?', 'Escape');
+    await answer('What to do, in Chinese', 'Enter');
+    await answer('What to do, in English', 'Enter');
+    const menus = seen(MENU);
+    await answer(`Wrote ${first.file}`, 'text:Reconfigure it during the upgrade.', 'Enter');
+    // Second note: watch, and the action, optional for it, is skipped ("no action" comes first).
+    await waitFor(MENU, menus);
+    await sleep(200);
+    await answer('Impact on PICT', 'a');
+    // action-required, attention, investigate, watch: three down.
     await answer('Teams (', 'Down', 'Down', 'Down', 'Enter');
     await answer('Components (', 'Enter');
     await answer('Maturity', 'Enter');
     await answer('Follow-up status', 'Enter');
-    let next = await answer(
-      ['continue an earlier note', 'Chinese title', 'Chinese assessment'],
-      'Enter',
-    );
-    if (next === 'continue an earlier note') {
-      next = await answer(['Chinese title', 'Chinese assessment'], 'Enter');
-    }
-    if (next === 'Chinese title') {
-      await answer('Chinese summary', 'text:测试标题', 'Enter');
-      await answer('Chinese assessment', 'text:上游的变化。', 'Enter');
-    }
-    await answer('English assessment', 'text:值得关注。', 'Enter');
-    const menus = seen(MENU);
-    await answer(`Wrote ${first.file}`, 'text:Worth watching.', 'Enter');
-    // Back on the second note: quit.
-    await waitFor(MENU, menus);
-    await sleep(200);
-    await answer('exit code', 'q');
+    await answerTexts('值得关注。', 'Worth watching.', 'Must PICT do something?');
+    // The team may have more items waiting: quit there.
+    if ((await answer(['exit code', MENU], 'Enter')) === MENU) await answer('exit code', 'q');
     const end = screen();
-    expect(end).toContain('Assessed 1, skipped 1, area verdicts 0.');
+    expect(end).toContain(`Wrote ${second.file}`);
+    expect(end).toContain('Assessed 2, skipped 1, area verdicts 0.');
     expect(end).toContain('exit code 0');
 
-    const { notes, areas } = viewNotes(root);
-    const assessed = notes.find((note) => note.id === first.id);
-    expect(assessed).toMatchObject({
-      impact: 'watch',
+    const { notes, areas, problems } = viewNotes(root);
+    expect(problems).toEqual([]);
+    const [one, two] = [first, second].map((note) => notes.find((each) => each.id === note.id));
+    expect(one).toMatchObject({
+      impact: 'action-required',
       assessedBy: 'note',
-      en: { assessment: 'Worth watching.' },
+      action: {
+        when: 'during-upgrade',
+        zh: '升级时重新配置。',
+        en: 'Reconfigure it during the upgrade.',
+      },
+      en: { assessment: 'Must be handled.' },
     });
-    expect(assessed?.zh?.assessment).toBe('值得关注。');
-    expect(
-      triageQueue(notes, areas, { release: RELEASE, team }).map((note) => note.id),
-    ).not.toContain(first.id);
-    const after = readFileSync(join(root, first.file), 'utf8');
-    for (const line of texts.first.split('\n').filter((each) => each.startsWith('#'))) {
-      expect(after).toContain(line);
+    expect(one?.zh?.assessment).toBe('升级前需要处理。');
+    expect(two).toMatchObject({ impact: 'watch', en: { assessment: 'Worth watching.' } });
+    expect(two?.action).toBeUndefined();
+    const queued = triageQueue(notes, areas, { release: RELEASE, team }).map((note) => note.id);
+    expect(queued).not.toContain(first.id);
+    expect(queued).not.toContain(second.id);
+    for (const note of [first, second] as const) {
+      const before = note === first ? texts.first : texts.second;
+      const after = readFileSync(join(root, note.file), 'utf8');
+      for (const line of before.split('\n').filter((each) => each.startsWith('#'))) {
+        expect(after).toContain(line);
+      }
     }
-    expect(readFileSync(join(root, second.file), 'utf8')).toBe(texts.second);
   });
 
   test('a verdict for a whole area from the flow: the release gets the remark and the area leaves the queue', async () => {
