@@ -77,6 +77,30 @@ describe('npm run assess on a copy of the real 1.8 notes', () => {
     expect(readFileSync(join(root, target.file), 'utf8')).toBe(before);
     return result.stderr.trim().split('\n');
   }
+  /**
+   * Runs `npm run assess` on the target note with the team and texts (the Chinese title and summary
+   * too while its translation is pending) and `extra` options, expecting it to succeed.
+   */
+  function assessTarget(impact: string, zh: string, english: string, ...extra: string[]) {
+    const pending = !topLevelKeys(readFileSync(join(root, target.file), 'utf8')).includes('zh');
+    const result = assess(
+      root,
+      target.id,
+      '--impact',
+      impact,
+      '--teams',
+      team,
+      '--en',
+      english,
+      ...(pending ? ['--zh-title', '测试标题', '--zh-summary', '上游的变化。'] : []),
+      '--zh',
+      zh,
+      ...extra,
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    return result;
+  }
   const atNote = () => `^${target.file.replace(/[.]/g, '\\.')}:\\d+`;
 
   test.each([
@@ -116,22 +140,7 @@ describe('npm run assess on a copy of the real 1.8 notes', () => {
   });
 
   test('writes the verdict with comments and key order kept; the checker passes; it leaves the queue and enters the feeds', () => {
-    const zh = target.zh
-      ? ['--zh', '需要关注。']
-      : ['--zh-title', '测试标题', '--zh-summary', '上游的变化。', '--zh', '需要关注。'];
-    const result = assess(
-      root,
-      target.id,
-      '--impact',
-      'watch',
-      '--teams',
-      team,
-      '--en',
-      'Worth watching.',
-      ...zh,
-    );
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+    const result = assessTarget('watch', '需要关注。', 'Worth watching.');
     expect(result.stdout).toContain(`Assessed ${target.id} as watch: ${target.file}`);
 
     const after = readFileSync(join(root, target.file), 'utf8');
@@ -192,19 +201,10 @@ describe('npm run assess on a copy of the real 1.8 notes', () => {
 
   test('an action-required verdict with its action: written in schema order, comments kept, grouped by when it is done', () => {
     const previous = readFileSync(join(root, target.file), 'utf8');
-    const zh = viewNotes(root).notes.find((note) => note.id === target.id)?.zh
-      ? ['--zh', '升级时处理。']
-      : ['--zh-title', '测试标题', '--zh-summary', '上游的变化。', '--zh', '升级时处理。'];
-    const result = assess(
-      root,
-      target.id,
-      '--impact',
+    assessTarget(
       'action-required',
-      '--teams',
-      team,
-      '--en',
+      '升级时处理。',
       'Handle it during the upgrade.',
-      ...zh,
       '--action-when',
       'during-upgrade',
       '--action-zh',
@@ -212,8 +212,6 @@ describe('npm run assess on a copy of the real 1.8 notes', () => {
       '--action-en',
       'Reconfigure it during the upgrade.',
     );
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
     const after = readFileSync(join(root, target.file), 'utf8');
     expect(comments(after)).toEqual(comments(previous));
     const keys = topLevelKeys(after);
