@@ -235,10 +235,18 @@ function actionQuestions(note: ViewNote): Question<TriageAnswers>[] {
         const needed = answers.impact === 'action-required';
         return prompts.select<ActionTime | ''>({
           message: needed
-            ? 'When must PICT act? (an action is required for action-required)'
+            ? 'When must PICT act? (required for an action-required item)'
             : 'Must PICT do something? (action; optional)',
           options: [
-            ...(needed ? [] : [{ value: '' as const, label: 'no action' }]),
+            ...(needed
+              ? []
+              : [
+                  {
+                    value: '' as const,
+                    label: 'no action',
+                    ...(note.action ? { hint: 'removes the action the note has' } : {}),
+                  },
+                ]),
             ...ACTION_TIMES.map((value) => ({ value, label: value, hint: en[`action.${value}`] })),
           ],
           initialValue: answers['action.when'] ?? note.action?.when ?? '',
