@@ -5,7 +5,7 @@ import { toImpactPath, withBase } from '../lib/urls.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { impactBadge, type ImpactBadgeModel } from './card.ts';
 import { releaseCounts, type ReleaseCountsModel } from './lists.ts';
-import { pageKey, type Site } from './site.ts';
+import { pageHead, pageKey, type PageHead, type Site } from './site.ts';
 
 function impactInputs(site: Site, impact: Impact) {
   const notes = site.notesByImpact.get(impact) ?? [];
@@ -31,8 +31,8 @@ export interface ImpactModel {
   badge: ImpactBadgeModel;
   heading: string;
   help: string;
-  /** The page's meta description. */
-  metaDescription: string;
+  /** The page's `<head>` and navigation (what `Base.astro` takes). */
+  head: PageHead;
   /** Per release, how many items have the level, linking to the release page filtered to it. */
   counts: ReleaseCountsModel;
 }
@@ -41,25 +41,35 @@ export interface ImpactModel {
 export function impactModel(site: Site, impact: Impact, lang: Lang): ImpactModel {
   const { notes, cacheKey } = impactInputs(site, impact);
   const name = t(lang, `impact.${impact}`);
+  const path = toImpactPath(lang, impact);
   return {
     lang,
-    path: toImpactPath(lang, impact),
+    path,
     cacheKey,
     name,
     badge: impactBadge(impact, lang),
     heading: t(lang, 'impact.items', { name }),
     help: t(lang, `impact.${impact}.help`),
-    metaDescription: t(lang, 'impact.description', { name, count: notes.length }),
+    head: pageHead(lang, path, name, {
+      description: t(lang, 'impact.description', { name, count: notes.length }),
+      section: 'impact',
+    }),
     counts: releaseCounts(site, notes, lang, { impact }),
   };
 }
 
 /** The impact index: each level, its meaning and how many notes have it. */
 export function impactIndexModel(site: Site, lang: Lang) {
-  return IMPACTS.map((impact) => ({
-    href: withBase(site.options.base, toImpactPath(lang, impact)),
-    badge: impactBadge(impact, lang),
-    help: t(lang, `impact.${impact}.help`),
-    count: site.notesByImpact.get(impact)?.length ?? 0,
-  }));
+  return {
+    head: pageHead(lang, `${lang}/impact/`, t(lang, 'impact.title'), {
+      description: t(lang, 'meta.impact'),
+      section: 'impact',
+    }),
+    rows: IMPACTS.map((impact) => ({
+      href: withBase(site.options.base, toImpactPath(lang, impact)),
+      badge: impactBadge(impact, lang),
+      help: t(lang, `impact.${impact}.help`),
+      count: site.notesByImpact.get(impact)?.length ?? 0,
+    })),
+  };
 }

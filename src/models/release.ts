@@ -33,7 +33,7 @@ import {
   type NoteCardModel,
 } from './card.ts';
 import { areaLabel, filterForm, impactChart, longDate, type FilterFormModel } from './lists.ts';
-import { pageKey, type Site } from './site.ts';
+import { pageHead, pageKey, type PageHead, type Site } from './site.ts';
 
 /** The three pages of a release and the notes each lists. */
 const RELEASE_PAGES = {
@@ -84,8 +84,8 @@ export interface ReleaseModel {
   title: string;
   facts: ReturnType<typeof releaseFacts> & { assessed: string; changelog: string };
   summary: string | undefined;
-  /** The page's meta description: the release summary as plain text, or what the page is. */
-  description: string;
+  /** The page's head; its description the release summary as plain text, or what the page is. */
+  head: PageHead;
   themes: string[];
   coverage: { summary: string; total: number; assessed: number; parts: string; untriaged: number };
   chart: ReturnType<typeof impactChart>;
@@ -143,20 +143,25 @@ export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
   const coverage = site.coverageByRelease.get(id) ?? coverageOf([]);
   const covered = site.remarkCoverageByRelease.get(id) ?? [];
   const facts = releaseFacts(site, release, notes, lang);
+  const path = toReleasePath(lang, id);
+  const title = site.names.release(id);
   const model: Omit<ReleaseModel, 'toc'> = {
     lang,
-    path: toReleasePath(lang, id),
+    path,
     cacheKey,
-    title: site.names.release(id),
+    title,
     facts: {
       ...facts,
       assessed: t(lang, 'release.assessed', { status: facts.status }),
       changelog: release.changelogUrl,
     },
     summary: release.summary?.[lang],
-    description: release.summary
-      ? plainNoteText(release.summary[lang])
-      : t(lang, 'meta.release', { release: site.names.release(id) }),
+    head: pageHead(lang, path, title, {
+      description: release.summary
+        ? plainNoteText(release.summary[lang])
+        : t(lang, 'meta.release', { release: title }),
+      section: 'home',
+    }),
     themes: release.themes.map((theme) => theme[lang]),
     coverage: {
       summary: t(lang, 'coverage.summary', {
@@ -219,6 +224,8 @@ export interface ChecklistModel {
   path: string;
   cacheKey: string;
   title: string;
+  /** The page's `<head>` and navigation (what `Base.astro` takes). */
+  head: PageHead;
   /** Untriaged items upstream marks action-required: listed first, each blocking until assessed. */
   blocking: { heading: string; intro: string; items: BlockingItemModel[] };
   /** The assessed items, by when their action is done (before, during, after the upgrade, then none). */
@@ -250,11 +257,14 @@ export function checklistModel(site: Site, id: string, lang: Lang): ChecklistMod
         (texts.assessment && plainNoteText(texts.assessment.text, 400)),
     };
   };
+  const path = toChecklistPath(lang, id);
+  const title = t(lang, 'checklist.title', { release: site.names.release(id) });
   return {
     lang,
-    path: toChecklistPath(lang, id),
+    path,
     cacheKey,
-    title: t(lang, 'checklist.title', { release: site.names.release(id) }),
+    title,
+    head: pageHead(lang, path, title, { description: t(lang, 'checklist.intro'), section: 'home' }),
     blocking: {
       heading: `${t(lang, 'blocking.title')} (${blocking.length})`,
       intro: t(lang, 'blocking.intro'),
@@ -273,6 +283,8 @@ export interface QueueModel {
   path: string;
   cacheKey: string;
   title: string;
+  /** The page's `<head>` and navigation (what `Base.astro` takes). */
+  head: PageHead;
   release: Link;
   filters: FilterFormModel;
   total: number;
@@ -284,11 +296,14 @@ export interface QueueModel {
 export function queueModel(site: Site, id: string, lang: Lang): QueueModel {
   const { notes, cacheKey } = releaseInputs(site, 'untriaged', id);
   const { base } = site.options;
+  const path = toQueuePath(lang, id);
+  const title = t(lang, 'queue.title', { release: site.names.release(id) });
   return {
     lang,
-    path: toQueuePath(lang, id),
+    path,
     cacheKey,
-    title: t(lang, 'queue.title', { release: site.names.release(id) }),
+    title,
+    head: pageHead(lang, path, title, { section: 'home', searchable: false }),
     release: { href: withBase(base, toReleasePath(lang, id)), label: site.names.release(id) },
     // Untriaged items have no impact, maturity or components to choose by yet; teams are those they wait for.
     filters: filterForm(site, notes, lang, {

@@ -5,7 +5,7 @@ import { isOpen } from '../lib/views.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { noteCard, type Link, type NoteCardModel } from './card.ts';
 import { releaseCounts, type ReleaseCountsModel } from './lists.ts';
-import { pageKey, type Site } from './site.ts';
+import { pageHead, pageKey, type PageHead, type Site } from './site.ts';
 
 function teamInputs(site: Site, id: string) {
   const team = site.teams.find((candidate) => candidate.id === id);
@@ -37,8 +37,8 @@ export interface TeamModel {
   /** Per release with untriaged items in the team's areas: a link to the queue filtered to the team. */
   untriaged: { queue: Link; count: string }[];
   open: NoteCardModel[];
-  /** The page's meta description. */
-  metaDescription: string;
+  /** The page's `<head>` and navigation (what `Base.astro` takes). */
+  head: PageHead;
   /** Per release and impact, how many of its items, linking to the release page filtered to them. */
   counts: ReleaseCountsModel;
 }
@@ -47,9 +47,10 @@ export interface TeamModel {
 export function teamModel(site: Site, id: string, lang: Lang): TeamModel {
   const { team, notes, waiting, cacheKey } = teamInputs(site, id);
   const untriaged = waiting.filter((note) => note.assessedBy === 'nobody');
+  const path = toTeamPath(lang, id);
   return {
     lang,
-    path: toTeamPath(lang, id),
+    path,
     cacheKey,
     name: team.name[lang],
     description: team.description[lang],
@@ -70,22 +71,31 @@ export function teamModel(site: Site, id: string, lang: Lang): TeamModel {
       ];
     }),
     open: notes.filter(isOpen).map((note) => noteCard(site, note, lang, { acrossReleases: true })),
-    metaDescription: t(lang, 'team.description', { name: team.name[lang] }),
+    head: pageHead(lang, path, team.name[lang], {
+      description: t(lang, 'team.description', { name: team.name[lang] }),
+      section: 'teams',
+    }),
     counts: releaseCounts(site, notes, lang, { team: id }),
   };
 }
 
 /** The teams index: each team with its description and counts. */
 export function teamsIndexModel(site: Site, lang: Lang) {
-  return site.teams.map((team) => {
-    const notes = site.notesByTeam.get(team.id) ?? [];
-    return {
-      link: {
-        href: withBase(site.options.base, toTeamPath(lang, team.id)),
-        label: team.name[lang],
-      },
-      description: team.description[lang],
-      counts: `${t(lang, 'release.items', { count: notes.length })} · ${t(lang, 'status.open')}: ${notes.filter(isOpen).length}`,
-    };
-  });
+  return {
+    head: pageHead(lang, `${lang}/teams/`, t(lang, 'team.title'), {
+      description: t(lang, 'meta.teams'),
+      section: 'teams',
+    }),
+    teams: site.teams.map((team) => {
+      const notes = site.notesByTeam.get(team.id) ?? [];
+      return {
+        link: {
+          href: withBase(site.options.base, toTeamPath(lang, team.id)),
+          label: team.name[lang],
+        },
+        description: team.description[lang],
+        counts: `${t(lang, 'release.items', { count: notes.length })} · ${t(lang, 'status.open')}: ${notes.filter(isOpen).length}`,
+      };
+    }),
+  };
 }

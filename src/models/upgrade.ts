@@ -22,7 +22,7 @@ import {
   type NoteCardModel,
 } from './card.ts';
 import { filterForm, type FilterFormModel } from './lists.ts';
-import { pageKey, type Site, type Upgrade } from './site.ts';
+import { pageHead, pageKey, type PageHead, type Site, type Upgrade } from './site.ts';
 
 /** Impact levels an upgrade path counts per release instead of listing. */
 const COUNTED = IMPACTS.filter((impact) => !PATH_LISTED_IMPACTS.includes(impact));
@@ -68,6 +68,8 @@ export interface UpgradeModel {
   path: string;
   cacheKey: string;
   title: string;
+  /** The page's `<head>` and navigation (what `Base.astro` takes). */
+  head: PageHead;
   index: string;
   crossed: Link[];
   /** How many items on the path nobody has assessed yet. */
@@ -105,14 +107,17 @@ export function upgradeModel(site: Site, from: string, to: string, lang: Lang): 
     impact === 'untriaged'
       ? withBase(base, toQueuePath(lang, release))
       : `${withBase(base, toReleasePath(lang, release))}?impact=${impact}`;
+  const path = toUpgradePath(lang, from, to);
+  const title = t(lang, 'upgrade.pageTitle', {
+    from: site.names.release(from),
+    to: site.names.release(to),
+  });
   return {
     lang,
-    path: toUpgradePath(lang, from, to),
+    path,
     cacheKey,
-    title: t(lang, 'upgrade.pageTitle', {
-      from: site.names.release(from),
-      to: site.names.release(to),
-    }),
+    title,
+    head: pageHead(lang, path, title, { section: 'upgrade', searchable: false }),
     index: withBase(base, toUpgradesPath(lang)),
     crossed: upgrade.crossed.map((release) => releaseLink(release.id)),
     untriaged: upgrade.counts.reduce((sum, { byImpact }) => sum + byImpact.untriaged, 0),
@@ -160,6 +165,10 @@ export function upgradesIndexModel(site: Site, lang: Lang) {
   const paths = new Set(site.upgrades.map((upgrade) => `${upgrade.from.id} ${upgrade.to.id}`));
   const products = [...new Set(site.releases.map((release) => release.product))];
   return {
+    head: pageHead(lang, toUpgradesPath(lang), t(lang, 'upgrade.title'), {
+      description: t(lang, 'upgrade.intro'),
+      section: 'upgrade',
+    }),
     any: site.upgrades.length > 0,
     products: products.flatMap((product) => {
       const releases = inVersionOrder(
