@@ -5,7 +5,7 @@ import type { Lang } from '../schemas/fields.ts';
 import { isOpen } from '../lib/views.ts';
 import { noteCard, type NoteCardModel } from './card.ts';
 import { releaseCounts, type ReleaseCountsModel } from './lists.ts';
-import { pageHead, pageKey, type PageHead, type Site } from './site.ts';
+import { pageHead, pageKey, pageModel, type PageModel, type Site } from './site.ts';
 
 function componentInputs(site: Site, id: string) {
   const component = site.components.find((candidate) => candidate.id === id);
@@ -25,14 +25,9 @@ export function componentPaths(site: Site) {
 }
 
 /** Everything a component page shows: its open items, then its notes counted per release and impact. */
-export interface ComponentModel {
-  lang: Lang;
-  path: string;
-  cacheKey: string;
+export interface ComponentModel extends PageModel {
   name: string;
   intro: string;
-  /** The page's `<head>` and navigation (what `Base.astro` takes). */
-  head: PageHead;
   /** Open items affecting the component (needing work, not done), across releases. */
   open: NoteCardModel[];
   /** Per release and impact, how many of its items, linking to the release page filtered to them. */
@@ -43,17 +38,13 @@ export interface ComponentModel {
 export function componentModel(site: Site, id: string, lang: Lang): ComponentModel {
   const { component, notes, cacheKey } = componentInputs(site, id);
   const name = component.name[lang];
-  const path = toComponentPath(lang, id);
   return {
-    lang,
-    path,
-    cacheKey,
-    name,
-    intro: t(lang, 'component.items', { name }),
-    head: pageHead(lang, path, name, {
+    ...pageModel(lang, toComponentPath(lang, id), cacheKey, name, {
       description: t(lang, 'component.description', { name }),
       section: 'components',
     }),
+    name,
+    intro: t(lang, 'component.items', { name }),
     open: notes.filter(isOpen).map((note) => noteCard(site, note, lang, { acrossReleases: true })),
     counts: releaseCounts(site, notes, lang, { component: id }),
   };

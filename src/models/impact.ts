@@ -5,7 +5,7 @@ import { toImpactPath, withBase } from '../lib/urls.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { impactBadge, type ImpactBadgeModel } from './card.ts';
 import { releaseCounts, type ReleaseCountsModel } from './lists.ts';
-import { pageHead, pageKey, type PageHead, type Site } from './site.ts';
+import { pageHead, pageKey, pageModel, type PageModel, type Site } from './site.ts';
 
 function impactInputs(site: Site, impact: Impact) {
   const notes = site.notesByImpact.get(impact) ?? [];
@@ -23,16 +23,11 @@ export function impactPaths(site: Site) {
 }
 
 /** Everything an impact-level page shows: how many notes have the level in each release. */
-export interface ImpactModel {
-  lang: Lang;
-  path: string;
-  cacheKey: string;
+export interface ImpactModel extends PageModel {
   name: string;
   badge: ImpactBadgeModel;
   heading: string;
   help: string;
-  /** The page's `<head>` and navigation (what `Base.astro` takes). */
-  head: PageHead;
   /** Per release, how many items have the level, linking to the release page filtered to it. */
   counts: ReleaseCountsModel;
 }
@@ -41,19 +36,15 @@ export interface ImpactModel {
 export function impactModel(site: Site, impact: Impact, lang: Lang): ImpactModel {
   const { notes, cacheKey } = impactInputs(site, impact);
   const name = t(lang, `impact.${impact}`);
-  const path = toImpactPath(lang, impact);
   return {
-    lang,
-    path,
-    cacheKey,
+    ...pageModel(lang, toImpactPath(lang, impact), cacheKey, name, {
+      description: t(lang, 'impact.description', { name, count: notes.length }),
+      section: 'impact',
+    }),
     name,
     badge: impactBadge(impact, lang),
     heading: t(lang, 'impact.items', { name }),
     help: t(lang, `impact.${impact}.help`),
-    head: pageHead(lang, path, name, {
-      description: t(lang, 'impact.description', { name, count: notes.length }),
-      section: 'impact',
-    }),
     counts: releaseCounts(site, notes, lang, { impact }),
   };
 }

@@ -25,7 +25,7 @@ import {
   type NoteCardModel,
   type ShownText,
 } from './card.ts';
-import { pageHead, pageKey, type PageHead, type Site } from './site.ts';
+import { pageKey, pageModel, type PageModel, type Site } from './site.ts';
 
 /** One row of an item page's facts list. */
 export type ItemFact = { label: string } & (
@@ -41,11 +41,8 @@ export type ItemAssessment =
   | { kind: 'untriaged'; text: string };
 
 /** Everything an item page (`/<lang>/items/<id>/`) shows. */
-export interface ItemModel {
+export interface ItemModel extends PageModel {
   id: string;
-  lang: Lang;
-  path: string;
-  cacheKey: string;
   title: ShownText;
   summary: ShownText;
   /** More of the upstream text, where the note keeps it. */
@@ -55,8 +52,6 @@ export interface ItemModel {
    * what it is, and links to the original (the page in the other language, the upstream source).
    */
   translated: Partial<Record<'summary' | 'detail', TranslationNotice>>;
-  /** The page's head; its description PICT's assessment (or else the upstream summary) as plain text. */
-  head: PageHead;
   /** The teams owning the follow-up, linking to their pages (shown with the assessment). */
   owners: Link[];
   /** Previous and next items in the release page's order. */
@@ -246,19 +241,16 @@ export function itemModel(site: Site, id: string, lang: Lang): ItemModel {
   const section = t(lang, `section.${note.section}`);
   const area = note.area === undefined ? undefined : site.names.area(note.area, lang);
   const permalink = withBase(base, toShortPath(note.id));
-  const path = toItemPath(lang, note.id);
   return {
+    // Described by PICT's assessment, or else the upstream summary, as plain text.
+    ...pageModel(lang, toItemPath(lang, note.id), itemKey(site, id), texts.title.text, {
+      description: plainNoteText(texts.assessment?.text ?? texts.summary.text),
+    }),
     id: note.id,
-    lang,
-    path,
-    cacheKey: itemKey(site, id),
     title: texts.title,
     summary: texts.summary,
     detail: texts.detail,
     translated: translationNotices(site, note, lang, texts.translated),
-    head: pageHead(lang, path, texts.title.text, {
-      description: plainNoteText(texts.assessment?.text ?? texts.summary.text),
-    }),
     owners: note.teams.map((team) => ({
       href: withBase(base, toTeamPath(lang, team)),
       label: site.names.team(team, lang),

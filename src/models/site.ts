@@ -68,6 +68,16 @@ export interface PageHead {
   searchable?: boolean;
 }
 
+/** What every page model has: its language, site-relative path, cache key and head. */
+export interface PageModel {
+  lang: Lang;
+  path: string;
+  /** The page's cache key for Astro's incremental build (see `pageKey`). */
+  cacheKey: string;
+  /** The page's `<head>` and navigation: what `Base.astro` takes. */
+  head: PageHead;
+}
+
 // Here rather than in a module of its own: every page imports it with the layout, and Rollup would name
 // the shared chunk, and so the site's one stylesheet (`_astro/Base.*.css`), after that module.
 /** A page's head: the page's title is its description too unless `more` gives one. */
@@ -280,4 +290,15 @@ export function pageKey(
     shown.map((note) => site.noteDigestById.get(note.id) ?? note.id),
     extra,
   ]);
+}
+
+/** The parts every page model starts with; its head from `title` and `more` (see `pageHead`). */
+export function pageModel(
+  lang: Lang,
+  path: string,
+  cacheKey: string,
+  title: string,
+  more?: Parameters<typeof pageHead>[3],
+): PageModel {
+  return { lang, path, cacheKey, head: pageHead(lang, path, title, more) };
 }

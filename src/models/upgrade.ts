@@ -22,7 +22,7 @@ import {
   type NoteCardModel,
 } from './card.ts';
 import { filterForm, type FilterFormModel } from './lists.ts';
-import { pageHead, pageKey, type PageHead, type Site, type Upgrade } from './site.ts';
+import { pageHead, pageKey, pageModel, type PageModel, type Site, type Upgrade } from './site.ts';
 
 /** Impact levels an upgrade path counts per release instead of listing. */
 const COUNTED = IMPACTS.filter((impact) => !PATH_LISTED_IMPACTS.includes(impact));
@@ -63,13 +63,8 @@ export function upgradePaths(site: Site) {
 }
 
 /** Everything an upgrade path page shows. */
-export interface UpgradeModel {
-  lang: Lang;
-  path: string;
-  cacheKey: string;
+export interface UpgradeModel extends PageModel {
   title: string;
-  /** The page's `<head>` and navigation (what `Base.astro` takes). */
-  head: PageHead;
   index: string;
   crossed: Link[];
   /** How many items on the path nobody has assessed yet. */
@@ -107,17 +102,16 @@ export function upgradeModel(site: Site, from: string, to: string, lang: Lang): 
     impact === 'untriaged'
       ? withBase(base, toQueuePath(lang, release))
       : `${withBase(base, toReleasePath(lang, release))}?impact=${impact}`;
-  const path = toUpgradePath(lang, from, to);
   const title = t(lang, 'upgrade.pageTitle', {
     from: site.names.release(from),
     to: site.names.release(to),
   });
   return {
-    lang,
-    path,
-    cacheKey,
+    ...pageModel(lang, toUpgradePath(lang, from, to), cacheKey, title, {
+      section: 'upgrade',
+      searchable: false,
+    }),
     title,
-    head: pageHead(lang, path, title, { section: 'upgrade', searchable: false }),
     index: withBase(base, toUpgradesPath(lang)),
     crossed: upgrade.crossed.map((release) => releaseLink(release.id)),
     untriaged: upgrade.counts.reduce((sum, { byImpact }) => sum + byImpact.untriaged, 0),
