@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import type { ViewNote } from '../../src/lib/views.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
 import { atomProblems } from '../support/atom.ts';
 import { ROOT } from '../support/build-site.ts';
+import { runScript } from '../support/scripts.ts';
 import { ensureUntriaged, viewNotes } from '../support/untriaged.ts';
 
 const RELEASE = 'kubernetes-1.8';
@@ -26,16 +27,12 @@ function git(cwd: string, ...args: string[]): void {
 }
 
 /** Runs `npm run assess -- …` (the script itself, with this Node) on the content under `root`. */
-function assess(root: string, ...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'scripts/assess.ts'), ...args, '--root', root],
-    {
-      encoding: 'utf8',
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const assess = (root: string, ...args: string[]) =>
+  runScript('assess.ts', [...args, '--root', root]);
+
+/** Runs `npm run assess -- <id> --impact watch --teams <teams> --en <text> …`. */
+const assessWatch = (root: string, id: string, teams: string, en: string, ...more: string[]) =>
+  assess(root, id, '--impact', 'watch', '--teams', teams, '--en', en, ...more);
 
 const topLevelKeys = (text: string) =>
   (splitFrontmatter(text)?.yaml ?? '')
@@ -71,16 +68,7 @@ describe('npm run assess on a copy of the real 1.8 notes', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   test('a change the checker rejects is reported one line each and nothing is written', () => {
-    const result = assess(
-      root,
-      target.id,
-      '--impact',
-      'watch',
-      '--teams',
-      'no-such-team',
-      '--en',
-      'Watch it.',
-    );
+    const result = assessWatch(root, target.id, 'no-such-team', 'Watch it.');
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toMatch(
@@ -106,17 +94,7 @@ describe('npm run assess on a copy of the real 1.8 notes', () => {
     const zh = target.zh
       ? ['--zh', '需要关注。']
       : ['--zh-title', '测试标题', '--zh-summary', '上游的变化。', '--zh', '需要关注。'];
-    const result = assess(
-      root,
-      target.id,
-      '--impact',
-      'watch',
-      '--teams',
-      team,
-      '--en',
-      'Worth watching.',
-      ...zh,
-    );
+    const result = assessWatch(root, target.id, team, 'Worth watching.', ...zh);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Assessed ${target.id} as watch: ${target.file}`);
