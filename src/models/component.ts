@@ -5,7 +5,7 @@ import type { Lang } from '../schemas/fields.ts';
 import { isOpen } from '../lib/views.ts';
 import { noteCard, type NoteCardModel } from './card.ts';
 import { releaseCounts, type ReleaseCountsModel } from './lists.ts';
-import { pageKey, type Site } from './site.ts';
+import { pageHead, pageKey, pageModel, type PageModel, type Site } from './site.ts';
 
 function componentInputs(site: Site, id: string) {
   const component = site.components.find((candidate) => candidate.id === id);
@@ -25,14 +25,9 @@ export function componentPaths(site: Site) {
 }
 
 /** Everything a component page shows: its open items, then its notes counted per release and impact. */
-export interface ComponentModel {
-  lang: Lang;
-  path: string;
-  cacheKey: string;
+export interface ComponentModel extends PageModel {
   name: string;
   intro: string;
-  /** The page's meta description. */
-  metaDescription: string;
   /** Open items affecting the component (needing work, not done), across releases. */
   open: NoteCardModel[];
   /** Per release and impact, how many of its items, linking to the release page filtered to them. */
@@ -44,12 +39,12 @@ export function componentModel(site: Site, id: string, lang: Lang): ComponentMod
   const { component, notes, cacheKey } = componentInputs(site, id);
   const name = component.name[lang];
   return {
-    lang,
-    path: toComponentPath(lang, id),
-    cacheKey,
+    ...pageModel(lang, toComponentPath(lang, id), cacheKey, name, {
+      description: t(lang, 'component.description', { name }),
+      section: 'components',
+    }),
     name,
     intro: t(lang, 'component.items', { name }),
-    metaDescription: t(lang, 'component.description', { name: name }),
     open: notes.filter(isOpen).map((note) => noteCard(site, note, lang, { acrossReleases: true })),
     counts: releaseCounts(site, notes, lang, { component: id }),
   };
@@ -57,11 +52,17 @@ export function componentModel(site: Site, id: string, lang: Lang): ComponentMod
 
 /** The components index: each component with how many notes affect it. */
 export function componentsIndexModel(site: Site, lang: Lang) {
-  return site.components.map((component) => ({
-    link: {
-      href: withBase(site.options.base, toComponentPath(lang, component.id)),
-      label: component.name[lang],
-    },
-    count: site.notesByComponent.get(component.id)?.length ?? 0,
-  }));
+  return {
+    head: pageHead(lang, `${lang}/components/`, t(lang, 'component.title'), {
+      description: t(lang, 'meta.components'),
+      section: 'components',
+    }),
+    rows: site.components.map((component) => ({
+      link: {
+        href: withBase(site.options.base, toComponentPath(lang, component.id)),
+        label: component.name[lang],
+      },
+      count: site.notesByComponent.get(component.id)?.length ?? 0,
+    })),
+  };
 }

@@ -20,12 +20,14 @@ import {
   type NoteCardModel,
 } from './card.ts';
 import { longDate } from './lists.ts';
-import type { Site } from './site.ts';
+import { pageHead, type PageHead, type Site } from './site.ts';
 
 /** Everything the home page (`/<lang>/`) shows. */
 export interface HomeModel {
   lang: Lang;
   path: string;
+  /** The page's `<head>` and navigation (what `Base.astro` takes). */
+  head: PageHead;
   legend: ReturnType<typeof impactLegend>;
   releases: {
     link: Link;
@@ -62,6 +64,10 @@ export function homeModel(site: Site, lang: Lang): HomeModel {
   return {
     lang,
     path: `${lang}/`,
+    head: pageHead(lang, `${lang}/`, t(lang, 'home.title'), {
+      description: t(lang, 'home.intro'),
+      section: 'home',
+    }),
     legend: impactLegend(lang),
     older: site.releases
       .filter((release) => !currentIds.has(release.id))

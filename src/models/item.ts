@@ -9,7 +9,7 @@ import {
   toTeamPath,
   withBase,
 } from '../lib/urls.ts';
-import { groupBySectionAndArea, type ViewNote } from '../lib/views.ts';
+import type { ViewNote } from '../lib/views.ts';
 import { LANGS, type Lang } from '../schemas/fields.ts';
 import {
   actionOf,
@@ -25,7 +25,7 @@ import {
   type NoteCardModel,
   type ShownText,
 } from './card.ts';
-import { pageKey, type Site } from './site.ts';
+import { pageKey, pageModel, type PageModel, type Site } from './site.ts';
 
 /** One row of an item page's facts list. */
 export type ItemFact = { label: string } & (
@@ -41,11 +41,8 @@ export type ItemAssessment =
   | { kind: 'untriaged'; text: string };
 
 /** Everything an item page (`/<lang>/items/<id>/`) shows. */
-export interface ItemModel {
+export interface ItemModel extends PageModel {
   id: string;
-  lang: Lang;
-  path: string;
-  cacheKey: string;
   title: ShownText;
   summary: ShownText;
   /** More of the upstream text, where the note keeps it. */
@@ -55,8 +52,6 @@ export interface ItemModel {
    * what it is, and links to the original (the page in the other language, the upstream source).
    */
   translated: Partial<Record<'summary' | 'detail', TranslationNotice>>;
-  /** The page's meta description: PICT's assessment (or else the upstream summary) as plain text. */
-  description: string;
   /** The teams owning the follow-up, linking to their pages (shown with the assessment). */
   owners: Link[];
   /** Previous and next items in the release page's order. */
@@ -91,37 +86,13 @@ export interface TranslationNotice {
   original: Link[];
 }
 
-/** A note's place in its release page's order (sections, then areas, most urgent first). */
-interface ReadingPlace {
-  index: number;
-  order: readonly ViewNote[];
-}
-
-const readingPlaces = new WeakMap<Site, Map<string, ReadingPlace>>();
-
-/** Every note's place in the order its release page lists it, computed once per site. */
-function readingPlaceOf(site: Site, id: string): ReadingPlace | undefined {
-  let places = readingPlaces.get(site);
-  if (!places) {
-    places = new Map();
-    for (const notes of site.notesByRelease.values()) {
-      const order = groupBySectionAndArea(notes, site.areas).flatMap((section) =>
-        section.areas.flatMap((area) => area.notes),
-      );
-      for (const [index, note] of order.entries()) places.set(note.id, { index, order });
-    }
-    readingPlaces.set(site, places);
-  }
-  return places.get(id);
-}
-
 /** The notes an item page shows besides its own: its neighbours, the notes linked across releases, the previous and next. */
 function itemInputs(site: Site, id: string) {
   const note = site.noteById.get(id);
   if (!note) throw new Error(`no note ${id}`);
   const neighbours = site.neighboursById.get(id) ?? [];
   const linked = site.linkedNotesById.get(id) ?? [];
-  const place = readingPlaceOf(site, id);
+  const place = site.readingPlaceById.get(id);
   const previous = place && place.index > 0 ? place.order[place.index - 1] : undefined;
   const next = place?.order[place.index + 1];
   return { note, neighbours, linked, place, previous, next };
@@ -271,15 +242,15 @@ export function itemModel(site: Site, id: string, lang: Lang): ItemModel {
   const area = note.area === undefined ? undefined : site.names.area(note.area, lang);
   const permalink = withBase(base, toShortPath(note.id));
   return {
+    // Described by PICT's assessment, or else the upstream summary, as plain text.
+    ...pageModel(lang, toItemPath(lang, note.id), itemKey(site, id), texts.title.text, {
+      description: plainNoteText(texts.assessment?.text ?? texts.summary.text),
+    }),
     id: note.id,
-    lang,
-    path: toItemPath(lang, note.id),
-    cacheKey: itemKey(site, id),
     title: texts.title,
     summary: texts.summary,
     detail: texts.detail,
     translated: translationNotices(site, note, lang, texts.translated),
-    description: plainNoteText(texts.assessment?.text ?? texts.summary.text),
     owners: note.teams.map((team) => ({
       href: withBase(base, toTeamPath(lang, team)),
       label: site.names.team(team, lang),

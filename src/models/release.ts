@@ -33,7 +33,7 @@ import {
   type NoteCardModel,
 } from './card.ts';
 import { areaLabel, filterForm, impactChart, longDate, type FilterFormModel } from './lists.ts';
-import { pageKey, type Site } from './site.ts';
+import { pageKey, pageModel, type PageModel, type Site } from './site.ts';
 
 /** The three pages of a release and the notes each lists. */
 const RELEASE_PAGES = {
@@ -77,15 +77,10 @@ function releaseFacts(site: Site, release: Release, notes: readonly ViewNote[], 
 }
 
 /** Everything a release page (`/<lang>/releases/<id>/`) shows. */
-export interface ReleaseModel {
-  lang: Lang;
-  path: string;
-  cacheKey: string;
+export interface ReleaseModel extends PageModel {
   title: string;
   facts: ReturnType<typeof releaseFacts> & { assessed: string; changelog: string };
   summary: string | undefined;
-  /** The page's meta description: the release summary as plain text, or what the page is. */
-  description: string;
   themes: string[];
   coverage: { summary: string; total: number; assessed: number; parts: string; untriaged: number };
   chart: ReturnType<typeof impactChart>;
@@ -143,20 +138,22 @@ export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
   const coverage = site.coverageByRelease.get(id) ?? coverageOf([]);
   const covered = site.remarkCoverageByRelease.get(id) ?? [];
   const facts = releaseFacts(site, release, notes, lang);
+  const title = site.names.release(id);
   const model: Omit<ReleaseModel, 'toc'> = {
-    lang,
-    path: toReleasePath(lang, id),
-    cacheKey,
-    title: site.names.release(id),
+    // Described by the release summary as plain text, or else by what the page is.
+    ...pageModel(lang, toReleasePath(lang, id), cacheKey, title, {
+      description: release.summary
+        ? plainNoteText(release.summary[lang])
+        : t(lang, 'meta.release', { release: title }),
+      section: 'home',
+    }),
+    title,
     facts: {
       ...facts,
       assessed: t(lang, 'release.assessed', { status: facts.status }),
       changelog: release.changelogUrl,
     },
     summary: release.summary?.[lang],
-    description: release.summary
-      ? plainNoteText(release.summary[lang])
-      : t(lang, 'meta.release', { release: site.names.release(id) }),
     themes: release.themes.map((theme) => theme[lang]),
     coverage: {
       summary: t(lang, 'coverage.summary', {
@@ -214,10 +211,7 @@ export interface ChecklistRow {
 }
 
 /** Everything a release's upgrade checklist shows. */
-export interface ChecklistModel {
-  lang: Lang;
-  path: string;
-  cacheKey: string;
+export interface ChecklistModel extends PageModel {
   title: string;
   /** Untriaged items upstream marks action-required: listed first, each blocking until assessed. */
   blocking: { heading: string; intro: string; items: BlockingItemModel[] };
@@ -250,11 +244,13 @@ export function checklistModel(site: Site, id: string, lang: Lang): ChecklistMod
         (texts.assessment && plainNoteText(texts.assessment.text, 400)),
     };
   };
+  const title = t(lang, 'checklist.title', { release: site.names.release(id) });
   return {
-    lang,
-    path: toChecklistPath(lang, id),
-    cacheKey,
-    title: t(lang, 'checklist.title', { release: site.names.release(id) }),
+    ...pageModel(lang, toChecklistPath(lang, id), cacheKey, title, {
+      description: t(lang, 'checklist.intro'),
+      section: 'home',
+    }),
+    title,
     blocking: {
       heading: `${t(lang, 'blocking.title')} (${blocking.length})`,
       intro: t(lang, 'blocking.intro'),
@@ -268,10 +264,7 @@ export function checklistModel(site: Site, id: string, lang: Lang): ChecklistMod
 }
 
 /** Everything a release's untriaged queue shows. */
-export interface QueueModel {
-  lang: Lang;
-  path: string;
-  cacheKey: string;
+export interface QueueModel extends PageModel {
   title: string;
   release: Link;
   filters: FilterFormModel;
@@ -284,11 +277,13 @@ export interface QueueModel {
 export function queueModel(site: Site, id: string, lang: Lang): QueueModel {
   const { notes, cacheKey } = releaseInputs(site, 'untriaged', id);
   const { base } = site.options;
+  const title = t(lang, 'queue.title', { release: site.names.release(id) });
   return {
-    lang,
-    path: toQueuePath(lang, id),
-    cacheKey,
-    title: t(lang, 'queue.title', { release: site.names.release(id) }),
+    ...pageModel(lang, toQueuePath(lang, id), cacheKey, title, {
+      section: 'home',
+      searchable: false,
+    }),
+    title,
     release: { href: withBase(base, toReleasePath(lang, id)), label: site.names.release(id) },
     // Untriaged items have no impact, maturity or components to choose by yet; teams are those they wait for.
     filters: filterForm(site, notes, lang, {

@@ -19,6 +19,7 @@ import {
 import {
   compareNotes,
   compareOpenFirst,
+  groupBySectionAndArea,
   indexLinkedNotes,
   neighboursOf,
   toViewNote,
@@ -46,6 +47,54 @@ export interface SiteOptions {
 /** An upgrade between two releases, with the releases it crosses and its listed and counted notes. */
 export interface Upgrade extends UpgradePair<Release>, PathSummary<ViewNote> {
   crossed: Release[];
+}
+
+/** The main navigation entries a page may be under. */
+export type NavSection = 'home' | 'teams' | 'components' | 'impact' | 'upgrade';
+
+/** What the page layout (`src/layouts/Base.astro`) takes: a page's `<head>` and navigation. */
+export interface PageHead {
+  /** Language of the page. */
+  lang: Lang;
+  /** Page title, without the site name. */
+  title: string;
+  /** Site-relative path of this page (e.g. `zh/items/k8s-1.7-x/`), for the language switch. */
+  path: string;
+  /** Meta and Open Graph description: plain text, no Markdown. */
+  description: string;
+  /** Which main navigation entry is current. */
+  section?: NavSection;
+  /** Whether search indexes the page; views that only repeat items (queues, upgrade paths) are left out. */
+  searchable?: boolean;
+}
+
+/** What every page model has: its language, site-relative path, cache key and head. */
+export interface PageModel {
+  lang: Lang;
+  path: string;
+  /** The page's cache key for Astro's incremental build (see `pageKey`). */
+  cacheKey: string;
+  /** The page's `<head>` and navigation: what `Base.astro` takes. */
+  head: PageHead;
+}
+
+// Here rather than in a module of its own: every page imports it with the layout, and Rollup would name
+// the shared chunk, and so the site's one stylesheet (`_astro/Base.*.css`), after that module.
+/** A page's head: the page's title is its description too unless `more` gives one. */
+export function pageHead(
+  lang: Lang,
+  path: string,
+  title: string,
+  more: Partial<Pick<PageHead, 'description' | 'section' | 'searchable'>> = {},
+): PageHead {
+  return { lang, path, title, ...more, description: more.description ?? title };
+}
+
+/** A note's place in its release page's order (sections, then areas, most urgent first). */
+export interface ReadingPlace {
+  index: number;
+  /** The notes of the release in the order its page lists them. */
+  order: readonly ViewNote[];
 }
 
 /**
@@ -82,6 +131,8 @@ export interface Site extends FacetData {
   remarkCoverageByRelease: ReadonlyMap<string, number[]>;
   /** For every note, the other notes of its release and area that its page shows. */
   neighboursById: ReadonlyMap<string, ViewNote[]>;
+  /** For every note, its place in the order its release page lists it (previous and next on item pages). */
+  readingPlaceById: ReadonlyMap<string, ReadingPlace>;
   /** For every note, the notes linked to it across releases, both ways. */
   linkedNotesById: ReadonlyMap<string, LinkedNote<ViewNote>[]>;
   /** Retired ids and the existing note id each now leads to. */
@@ -104,6 +155,21 @@ function groupByEach(
     [...Map.groupBy(pairs, (pair) => pair.key)].map(([key, group]) => {
       const list = group.map((pair) => pair.note);
       return [key, sort ? list.sort(sort) : list];
+    }),
+  );
+}
+
+/** Every note's place in the order its release page lists it, computed once per release. */
+function readingPlaces(
+  notesByRelease: ReadonlyMap<string, ViewNote[]>,
+  areas: readonly Area[],
+): Map<string, ReadingPlace> {
+  return new Map(
+    [...notesByRelease.values()].flatMap((notes) => {
+      const order = groupBySectionAndArea(notes, areas).flatMap((section) =>
+        section.areas.flatMap((area) => area.notes),
+      );
+      return order.map((note, index) => [note.id, { index, order }] as const);
     }),
   );
 }
@@ -192,6 +258,7 @@ export function buildSite(project: Project, options: SiteOptions): Site {
       ]),
     ),
     neighboursById,
+    readingPlaceById: readingPlaces(notesByRelease, areas),
     linkedNotesById: indexLinkedNotes(notes),
     retiredIds: new Map(
       Object.keys(project.ledger.redirects).flatMap((id) => {
@@ -223,4 +290,15 @@ export function pageKey(
     shown.map((note) => site.noteDigestById.get(note.id) ?? note.id),
     extra,
   ]);
+}
+
+/** The parts every page model starts with; its head from `title` and `more` (see `pageHead`). */
+export function pageModel(
+  lang: Lang,
+  path: string,
+  cacheKey: string,
+  title: string,
+  more?: Parameters<typeof pageHead>[3],
+): PageModel {
+  return { lang, path, cacheKey, head: pageHead(lang, path, title, more) };
 }

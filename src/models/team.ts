@@ -5,7 +5,7 @@ import { isOpen } from '../lib/views.ts';
 import type { Lang } from '../schemas/fields.ts';
 import { noteCard, type Link, type NoteCardModel } from './card.ts';
 import { releaseCounts, type ReleaseCountsModel } from './lists.ts';
-import { pageKey, type Site } from './site.ts';
+import { pageHead, pageKey, pageModel, type PageModel, type Site } from './site.ts';
 
 function teamInputs(site: Site, id: string) {
   const team = site.teams.find((candidate) => candidate.id === id);
@@ -26,10 +26,7 @@ export function teamPaths(site: Site) {
 }
 
 /** Everything a team page shows: what waits for the team (each open item once), then its notes counted per release and impact. */
-export interface TeamModel {
-  lang: Lang;
-  path: string;
-  cacheKey: string;
+export interface TeamModel extends PageModel {
   name: string;
   description: string;
   contact: string | undefined;
@@ -37,8 +34,6 @@ export interface TeamModel {
   /** Per release with untriaged items in the team's areas: a link to the queue filtered to the team. */
   untriaged: { queue: Link; count: string }[];
   open: NoteCardModel[];
-  /** The page's meta description. */
-  metaDescription: string;
   /** Per release and impact, how many of its items, linking to the release page filtered to them. */
   counts: ReleaseCountsModel;
 }
@@ -48,9 +43,10 @@ export function teamModel(site: Site, id: string, lang: Lang): TeamModel {
   const { team, notes, waiting, cacheKey } = teamInputs(site, id);
   const untriaged = waiting.filter((note) => note.assessedBy === 'nobody');
   return {
-    lang,
-    path: toTeamPath(lang, id),
-    cacheKey,
+    ...pageModel(lang, toTeamPath(lang, id), cacheKey, team.name[lang], {
+      description: t(lang, 'team.description', { name: team.name[lang] }),
+      section: 'teams',
+    }),
     name: team.name[lang],
     description: team.description[lang],
     contact: team.contact,
@@ -70,22 +66,27 @@ export function teamModel(site: Site, id: string, lang: Lang): TeamModel {
       ];
     }),
     open: notes.filter(isOpen).map((note) => noteCard(site, note, lang, { acrossReleases: true })),
-    metaDescription: t(lang, 'team.description', { name: team.name[lang] }),
     counts: releaseCounts(site, notes, lang, { team: id }),
   };
 }
 
 /** The teams index: each team with its description and counts. */
 export function teamsIndexModel(site: Site, lang: Lang) {
-  return site.teams.map((team) => {
-    const notes = site.notesByTeam.get(team.id) ?? [];
-    return {
-      link: {
-        href: withBase(site.options.base, toTeamPath(lang, team.id)),
-        label: team.name[lang],
-      },
-      description: team.description[lang],
-      counts: `${t(lang, 'release.items', { count: notes.length })} · ${t(lang, 'status.open')}: ${notes.filter(isOpen).length}`,
-    };
-  });
+  return {
+    head: pageHead(lang, `${lang}/teams/`, t(lang, 'team.title'), {
+      description: t(lang, 'meta.teams'),
+      section: 'teams',
+    }),
+    teams: site.teams.map((team) => {
+      const notes = site.notesByTeam.get(team.id) ?? [];
+      return {
+        link: {
+          href: withBase(site.options.base, toTeamPath(lang, team.id)),
+          label: team.name[lang],
+        },
+        description: team.description[lang],
+        counts: `${t(lang, 'release.items', { count: notes.length })} · ${t(lang, 'status.open')}: ${notes.filter(isOpen).length}`,
+      };
+    }),
+  };
 }

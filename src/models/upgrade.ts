@@ -22,7 +22,7 @@ import {
   type NoteCardModel,
 } from './card.ts';
 import { filterForm, type FilterFormModel } from './lists.ts';
-import { pageKey, type Site, type Upgrade } from './site.ts';
+import { pageHead, pageKey, pageModel, type PageModel, type Site, type Upgrade } from './site.ts';
 
 /** Impact levels an upgrade path counts per release instead of listing. */
 const COUNTED = IMPACTS.filter((impact) => !PATH_LISTED_IMPACTS.includes(impact));
@@ -63,10 +63,7 @@ export function upgradePaths(site: Site) {
 }
 
 /** Everything an upgrade path page shows. */
-export interface UpgradeModel {
-  lang: Lang;
-  path: string;
-  cacheKey: string;
+export interface UpgradeModel extends PageModel {
   title: string;
   index: string;
   crossed: Link[];
@@ -105,14 +102,16 @@ export function upgradeModel(site: Site, from: string, to: string, lang: Lang): 
     impact === 'untriaged'
       ? withBase(base, toQueuePath(lang, release))
       : `${withBase(base, toReleasePath(lang, release))}?impact=${impact}`;
+  const title = t(lang, 'upgrade.pageTitle', {
+    from: site.names.release(from),
+    to: site.names.release(to),
+  });
   return {
-    lang,
-    path: toUpgradePath(lang, from, to),
-    cacheKey,
-    title: t(lang, 'upgrade.pageTitle', {
-      from: site.names.release(from),
-      to: site.names.release(to),
+    ...pageModel(lang, toUpgradePath(lang, from, to), cacheKey, title, {
+      section: 'upgrade',
+      searchable: false,
     }),
+    title,
     index: withBase(base, toUpgradesPath(lang)),
     crossed: upgrade.crossed.map((release) => releaseLink(release.id)),
     untriaged: upgrade.counts.reduce((sum, { byImpact }) => sum + byImpact.untriaged, 0),
@@ -160,6 +159,10 @@ export function upgradesIndexModel(site: Site, lang: Lang) {
   const paths = new Set(site.upgrades.map((upgrade) => `${upgrade.from.id} ${upgrade.to.id}`));
   const products = [...new Set(site.releases.map((release) => release.product))];
   return {
+    head: pageHead(lang, toUpgradesPath(lang), t(lang, 'upgrade.title'), {
+      description: t(lang, 'upgrade.intro'),
+      section: 'upgrade',
+    }),
     any: site.upgrades.length > 0,
     products: products.flatMap((product) => {
       const releases = inVersionOrder(

@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -7,14 +6,13 @@ import type { Project } from '../../src/checker/index.ts';
 import { buildFresh, ROOT } from '../support/build-site.ts';
 import { copyContent, readPages, readProject, refreshTargetOf } from '../support/dist.ts';
 import { INVARIANT_NAMES, runInvariants } from '../support/invariants.ts';
+import { EXAMPLE_TITLE, runScript, scaffoldNote } from '../support/scripts.ts';
 
 // What authors do every day must never turn CI red: in a copy of the repository's content, add a
 // note (as docs/authoring.md shows: `npm run new`, then fill it in), edit a note's text, triage an
 // untriaged note and retire an id by renaming a note. The copy must pass `npm run check` and its
 // build every invariant, and each change must show on the site. Nothing here depends on which
 // notes the repository has: each change picks its note from whatever content there is.
-
-const node = process.execPath;
 
 /** Rewrites the frontmatter of a note file through the YAML document model (comments and body kept). */
 function editFrontmatter(
@@ -27,28 +25,6 @@ function editFrontmatter(
   const doc = parseDocument(match[1] ?? '');
   edit(doc);
   writeFileSync(file, `---\n${String(doc)}---\n${match[2] ?? ''}`);
-}
-
-/** Scaffolds a note with `npm run new` (the authoring guide's example title) and returns its id and file. */
-function scaffold(root: string, release: string): { id: string; file: string } {
-  const output = execFileSync(
-    node,
-    [
-      'scripts/new-note.ts',
-      '--root',
-      root,
-      '--release',
-      release,
-      '--section',
-      'deprecations',
-      '--title',
-      'Affinity annotations removed',
-    ],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  const created = /^Created (.+) with id (\S+) /m.exec(output);
-  if (!created) throw new Error(`npm run new said:\n${output}`);
-  return { file: created[1] ?? '', id: created[2] ?? '' };
 }
 
 /** Texts of one language, as the authoring guide's example note has them. */
@@ -80,7 +56,7 @@ function changeContent(): Changes {
   if (!team || !release) throw new Error('the content has no team or no release');
 
   // Add: `npm run new`, then fill in the frontmatter as the authoring guide's example does.
-  const added = { ...scaffold(root, release.id), title: 'Affinity annotations removed' };
+  const added = { ...scaffoldNote(root, release.id), title: EXAMPLE_TITLE };
   editFrontmatter(added.file, (doc) => {
     doc.set('impact', 'attention');
     doc.set('teams', [team]);
@@ -109,7 +85,7 @@ function changeContent(): Changes {
   // impact, a team, both languages' texts and no pending translation.
   const triagedNote = untriaged
     ? { id: untriaged.data.id, file: file(untriaged.data.id), release: untriaged.data.release }
-    : { ...scaffold(root, release.id), release: release.id };
+    : { ...scaffoldNote(root, release.id), release: release.id };
   editFrontmatter(triagedNote.file, (doc) => {
     doc.set('impact', 'investigate');
     doc.set('teams', [team]);
@@ -158,12 +134,9 @@ describe('a copy of the content with a note added, edited, triaged and retired',
   });
 
   test('passes npm run check', () => {
-    const result = spawnSync(node, ['scripts/check.ts', changes.root], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const result = runScript('check.ts', [changes.root]);
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
   });
 
   test.each(INVARIANT_NAMES)('keeps the invariant: %s', (name) => {

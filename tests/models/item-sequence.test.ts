@@ -44,7 +44,7 @@ describe('item page previous/next', () => {
 describe('item page description and owners', () => {
   test('describes the item by its assessment as plain text, and names the owning teams', () => {
     const model = itemModel(site, 'k8s-1.7-taints-alpha', 'zh');
-    expect(model.description).toBe('需要关注。');
+    expect(model.head.description).toBe('需要关注。');
     expect(model.owners).toEqual([{ href: '/pict-notes/zh/teams/ops/', label: '运维组' }]);
   });
 });

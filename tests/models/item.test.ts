@@ -49,7 +49,6 @@ describe('itemModel', () => {
             },
             "section": "Notable features",
           },
-          "description": "Look at it.",
           "detail": undefined,
           "facts": [
             {
@@ -132,6 +131,12 @@ describe('itemModel', () => {
               "text": "Open",
             },
           ],
+          "head": {
+            "description": "Look at it.",
+            "lang": "en",
+            "path": "en/items/k8s-1.7-taints-alpha/",
+            "title": "Taints \`alpha\`",
+          },
           "id": "k8s-1.7-taints-alpha",
           "impact": {
             "impact": "attention",

@@ -136,7 +136,7 @@ describe('teamModel', () => {
   });
 
   test('the index counts each team’s items and open follow-ups', () => {
-    expect(teamsIndexModel(site, 'en')).toEqual([
+    expect(teamsIndexModel(site, 'en').teams).toEqual([
       {
         link: { href: '/pict-notes/en/teams/ops/', label: 'Ops' },
         description: 'Operations',
@@ -158,7 +158,7 @@ describe('component and impact pages', () => {
       ['Kubernetes 1.8', 1],
       ['Kubernetes 1.7', 2],
     ]);
-    expect(componentsIndexModel(site, 'en')).toEqual([
+    expect(componentsIndexModel(site, 'en').rows).toEqual([
       { link: { href: '/pict-notes/en/components/kubelet/', label: 'kubelet' }, count: 3 },
     ]);
   });
@@ -179,7 +179,7 @@ describe('component and impact pages', () => {
     expect(impactModel(site, 'untriaged', 'en').counts.rows[0]?.total.href).toBe(
       '/pict-notes/en/releases/kubernetes-1.7/untriaged/',
     );
-    expect(impactIndexModel(site, 'en').map((row) => [row.badge.impact, row.count])).toEqual([
+    expect(impactIndexModel(site, 'en').rows.map((row) => [row.badge.impact, row.count])).toEqual([
       ['action-required', 1],
       ['attention', 1],
       ['investigate', 0],

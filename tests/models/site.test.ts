@@ -38,4 +38,16 @@ describe('buildSite', () => {
     expect(site.names.team('nobody', 'en')).toBe('nobody');
     expect(site.names.release('kubernetes-1.8')).toBe('Kubernetes 1.8');
   });
+
+  test('places every note once in its release page’s order', () => {
+    expect([...site.readingPlaceById.keys()].sort()).toEqual(
+      site.notes.map((note) => note.id).sort(),
+    );
+    for (const [id, place] of site.readingPlaceById) {
+      expect(place.order[place.index]?.id).toBe(id);
+      expect(place.order.every((note) => note.release === site.noteById.get(id)?.release)).toBe(
+        true,
+      );
+    }
+  });
 });

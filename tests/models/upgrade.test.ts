@@ -137,6 +137,7 @@ describe('upgradeModel with untriaged items upstream marks action-required', () 
 describe('upgradesIndexModel', () => {
   test('links every pair of releases of a product, older to newer', () => {
     expect(upgradesIndexModel(site, 'en')).toEqual({
+      head: expect.objectContaining({ path: 'en/upgrade/', section: 'upgrade' }),
       any: true,
       products: [
         {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { groupByAction, type ViewNote } from '../../src/lib/views.ts';
 import { splitFrontmatter } from '../../src/checker/yaml-source.ts';
 import { atomProblems } from '../support/atom.ts';
 import { ROOT } from '../support/build-site.ts';
+import { runScript } from '../support/scripts.ts';
 import { ensureUntriaged, viewNotes } from '../support/untriaged.ts';
 
 const RELEASE = 'kubernetes-1.8';
@@ -26,16 +27,8 @@ function git(cwd: string, ...args: string[]): void {
 }
 
 /** Runs `npm run assess -- …` (the script itself, with this Node) on the content under `root`. */
-function assess(root: string, ...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'scripts/assess.ts'), ...args, '--root', root],
-    {
-      encoding: 'utf8',
-    },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const assess = (root: string, ...args: string[]) =>
+  runScript('assess.ts', [...args, '--root', root]);
 
 const topLevelKeys = (text: string) =>
   (splitFrontmatter(text)?.yaml ?? '')

@@ -1,44 +1,20 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../../src/checker/problems.ts';
-import { loadProject } from '../../src/checker/index.ts';
-import { readProjectFiles } from '../../src/checker/files.ts';
-import { copyContent } from '../support/dist.ts';
+import { copyContent, problemsIn } from '../support/dist.ts';
+import { runScript, scaffoldNote } from '../support/scripts.ts';
 import { KUBERNETES } from '../support/sites.ts';
-
-const node = process.execPath;
 
 describe('npm run new', () => {
   test('scaffolds an untriaged note with a fresh id, records the id, and the checker points at what to fill in', () => {
     const root = copyContent('script-new', KUBERNETES);
-    const output = execFileSync(
-      node,
-      [
-        'scripts/new-note.ts',
-        '--root',
-        root,
-        '--release',
-        'kubernetes-1.7',
-        '--section',
-        'deprecations',
-        '--area',
-        'scheduling',
-        '--title',
-        'Affinity annotations removed',
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(output).toContain('k8s-1.7-affinity-annotations-removed');
-    const text = readFileSync(
-      join(root, 'notes/kubernetes-1.7/affinity-annotations-removed.md'),
-      'utf8',
-    );
+    const { id, file } = scaffoldNote(root, 'kubernetes-1.7', '--area', 'scheduling');
+    expect(id).toBe('k8s-1.7-affinity-annotations-removed');
+    expect(file).toBe(join(root, 'notes/kubernetes-1.7/affinity-annotations-removed.md'));
+    const text = readFileSync(file, 'utf8');
     expect(text).toContain('id: k8s-1.7-affinity-annotations-removed');
     expect(text).toContain('impact: untriaged');
-    const { problems } = loadProject(readProjectFiles(root));
-    expect(problems.map(formatProblem)).toEqual([
+    expect(problemsIn(root)).toEqual([
       'notes/kubernetes-1.7/affinity-annotations-removed.md:11 zh.summary — found "", expected non-empty text',
       'notes/kubernetes-1.7/affinity-annotations-removed.md:14 en.summary — found "", expected non-empty text',
     ]);
@@ -47,14 +23,9 @@ describe('npm run new', () => {
   test('refuses an unknown release with a one-line error and writes nothing', () => {
     const root = copyContent('script-new-bad', KUBERNETES);
     const before = readFileSync(join(root, 'notes/ids.json'), 'utf8');
-    const result = spawnSync(
-      node,
-      ['scripts/new-note.ts', '--root', root, '--release', 'kubernetes-9.9', '--title', 'X'],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(result.status).toBe(1);
+    const args = ['--root', root, '--release', 'kubernetes-9.9', '--title', 'X'];
+    const result = runScript('new-note.ts', args);
+    expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
       'npm run new: --release must be one of: kubernetes-1.7, kubernetes-1.8, kubernetes-1.9',
     );
@@ -68,7 +39,7 @@ describe('npm run ids', () => {
     const ledgerPath = join(root, 'notes/ids.json');
     const ledger = JSON.parse(readFileSync(ledgerPath, 'utf8')) as { ids: string[] };
     writeFileSync(ledgerPath, JSON.stringify({ ids: ledger.ids.slice(1), redirects: {} }));
-    execFileSync(node, ['scripts/record-ids.ts', root], { encoding: 'utf8' });
+    expect(runScript('record-ids.ts', [root]).code).toBe(0);
     expect((JSON.parse(readFileSync(ledgerPath, 'utf8')) as { ids: string[] }).ids).toEqual(
       ledger.ids,
     );
@@ -82,8 +53,8 @@ describe('npm run check', () => {
       join(root, 'notes/kubernetes-1.7/broken.md'),
       '---\nid: k8s-1.7-broken\nimpcat: none\n---\n',
     );
-    const result = spawnSync(node, ['scripts/check.ts', root], { encoding: 'utf8' });
-    expect(result.status).toBe(1);
+    const result = runScript('check.ts', [root]);
+    expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stderr.trim().split('\n')).toEqual([
       'notes/kubernetes-1.7/broken.md:2 en — found nothing, expected English texts (title, summary, assessment), or "en" listed in pendingTranslation',
@@ -98,8 +69,8 @@ describe('npm run check', () => {
   });
 
   test('exits 0 on a valid site and says how much it checked', () => {
-    const result = spawnSync(node, ['scripts/check.ts', KUBERNETES], { encoding: 'utf8' });
-    expect(result.status).toBe(0);
+    const result = runScript('check.ts', [KUBERNETES]);
+    expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^All good: 58 notes in 3 release\(s\), 4 teams, /);
   });
 });

@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -75,6 +76,11 @@ export function firstReleaseWithNotes(project: Project): {
   return { release, notes };
 }
 
+/** What the checker finds wrong with the content under a root, one line each (as `npm run check` prints them). */
+export function problemsIn(root: string): string[] {
+  return loadProject(readProjectFiles(root)).problems.map(formatProblem);
+}
+
 /**
  * The validated project under a content root (the repository's content when none is given); throws when
  * it has problems, since a site is built only from a valid one.
@@ -96,16 +102,21 @@ export function retiredIds(project: Project): Map<string, string> {
   );
 }
 
+/** An id ledger that records nothing: the `notes/ids.json` of content without notes. */
+export const EMPTY_LEDGER = '{\n  "ids": [],\n  "redirects": {}\n}\n';
+
 /**
  * A fresh copy of the `data/` and `notes/` of a content root (a fixture site, or the repository's
- * content) in `tmp/test-fixtures/<name>/`, to be changed by a test.
+ * content) in `tmp/test-fixtures/<name>/`, to be changed by a test; with `notes: false`, its
+ * `notes/` holds only an empty id ledger (content to import into).
  */
-export function copyContent(name: string, from: string): string {
+export function copyContent(name: string, from: string, { notes = true } = {}): string {
   const root = join(TMP, 'test-fixtures', name);
   rmSync(root, { recursive: true, force: true });
-  mkdirSync(root, { recursive: true });
-  for (const dir of ['data', 'notes'])
-    cpSync(join(from, dir), join(root, dir), { recursive: true });
+  mkdirSync(join(root, 'notes'), { recursive: true });
+  cpSync(join(from, 'data'), join(root, 'data'), { recursive: true });
+  if (notes) cpSync(join(from, 'notes'), join(root, 'notes'), { recursive: true });
+  else writeFileSync(join(root, 'notes', 'ids.json'), EMPTY_LEDGER);
   return root;
 }
 

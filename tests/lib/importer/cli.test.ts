@@ -1,43 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  globSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { globSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { formatProblem } from '../../../src/checker/problems.ts';
-import { loadProject } from '../../../src/checker/index.ts';
 import { readProjectFiles } from '../../../src/checker/files.ts';
 import { beforeImport } from '../../support/before-import.ts';
+import { copyContent, problemsIn } from '../../support/dist.ts';
+import { runScript } from '../../support/scripts.ts';
 import { KUBERNETES } from '../../support/sites.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SCRIPT = join(ROOT, 'scripts/import.ts');
 const UPSTREAM = 'tests/fixtures/upstream';
 
 /** Runs `npm run import -- …` (the script itself, with this Node) from the repository root. */
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [SCRIPT, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (...args: string[]) => runScript('import.ts', args);
 
 /** A fresh folder under tmp/ with a copy of the fixture site's data/ and, if asked, notes/. */
-function contentCopy(name: string, withNotes: boolean): string {
-  const root = join(ROOT, 'tmp', 'test-fixtures', `importer-${name}`);
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(join(root, 'notes'), { recursive: true });
-  cpSync(join(KUBERNETES, 'data'), join(root, 'data'), { recursive: true });
-  if (withNotes) cpSync(join(KUBERNETES, 'notes'), join(root, 'notes'), { recursive: true });
-  else writeFileSync(join(root, 'notes', 'ids.json'), '{\n  "ids": [],\n  "redirects": {}\n}\n');
-  return root;
-}
+const contentCopy = (name: string, withNotes: boolean) =>
+  copyContent(`importer-${name}`, KUBERNETES, { notes: withNotes });
 
 /** Every file under a folder with a hash of its content. */
 function snapshot(root: string): Map<string, string> {
@@ -67,10 +45,6 @@ function seedCopy(name: string): string {
   return root;
 }
 
-function problemsOf(root: string): string[] {
-  return loadProject(readProjectFiles(root)).problems.map(formatProblem);
-}
-
 describe('npm run import on a copy of the repository (v1.7.0 over the seed notes)', () => {
   let root: string;
   let before: Map<string, string>;
@@ -91,7 +65,7 @@ describe('npm run import on a copy of the repository (v1.7.0 over the seed notes
   test('writes untriaged notes that pass the checker', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(problemsOf(root)).toEqual([]);
+    expect(problemsIn(root)).toEqual([]);
     const added = [...snapshot(root).keys()].filter((path) => !before.has(path));
     const created = first.stdout.match(/^created /gm)?.length ?? 0;
     expect(added).toHaveLength(created);
@@ -186,7 +160,7 @@ describe('npm run import --from on the 2018 copy of the 1.8 changelog', () => {
     expect(result.stdout.split('\n')[0]).toBe(
       `Importing v1.8.0, v1.8.0-rc.1, v1.8.0-beta.1, v1.8.0-alpha.3, v1.8.0-alpha.2, v1.8.0-alpha.1 of ${UPSTREAM}/CHANGELOG-1.8.copy-2018-02.md (Markdown changelog) into notes/kubernetes-1.8/`,
     );
-    expect(problemsOf(root)).toEqual([]);
+    expect(problemsIn(root)).toEqual([]);
     expect(readdirSync(join(root, 'notes', 'kubernetes-1.8')).length).toBeGreaterThan(600);
   });
 });

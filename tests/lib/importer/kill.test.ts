@@ -4,51 +4,31 @@
  * (`PICT_IMPORT_KILL_BEFORE=<n>`: SIGKILL before the n-th file is renamed into place, its temporary
  * file written), so each point is hit exactly.
  */
-import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { formatProblem } from '../../../src/checker/problems.ts';
-import { loadProject } from '../../../src/checker/index.ts';
-import { readProjectFiles } from '../../../src/checker/files.ts';
+import { ROOT } from '../../support/build-site.ts';
+import { copyContent, EMPTY_LEDGER, problemsIn } from '../../support/dist.ts';
+import { runScript } from '../../support/scripts.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SCRIPT = join(ROOT, 'scripts/import.ts');
 const UPSTREAM = join(ROOT, 'tests/fixtures/upstream/k8s-v1.7.0-release-notes.md');
 
 function runImport(root: string, killBefore?: number) {
   const env = { ...process.env };
   delete env['PICT_IMPORT_KILL_BEFORE'];
   if (killBefore !== undefined) env['PICT_IMPORT_KILL_BEFORE'] = String(killBefore);
-  return spawnSync(
-    process.execPath,
-    [SCRIPT, UPSTREAM, '--release', 'kubernetes-1.7', '--root', root],
-    { cwd: ROOT, encoding: 'utf8', env },
-  );
+  return runScript('import.ts', [UPSTREAM, '--release', 'kubernetes-1.7', '--root', root], env);
 }
 
 /** A project with the repository's data/ (the 1.7 release not marked translated) and no notes. */
 function emptyProject(name: string): string {
-  const root = join(ROOT, 'tmp', 'test-fixtures', `import-kill-${name}`);
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(join(root, 'notes'), { recursive: true });
-  cpSync(join(ROOT, 'data'), join(root, 'data'), { recursive: true });
+  const root = copyContent(`import-kill-${name}`, ROOT, { notes: false });
   // Imported notes come without Chinese: the release is not fully translated.
   const release = join(root, 'data/releases/kubernetes-1.7.yaml');
   writeFileSync(
     release,
     readFileSync(release, 'utf8').replace(/^translationComplete: true\n/m, ''),
   );
-  writeFileSync(join(root, 'notes', 'ids.json'), '{\n  "ids": [],\n  "redirects": {}\n}\n');
   return root;
 }
 
@@ -61,10 +41,6 @@ function notesOf(root: string): Record<string, string> {
       .sort()
       .map((path) => [path, readFileSync(join(root, path), 'utf8')]),
   );
-}
-
-function problemsOf(root: string): string[] {
-  return loadProject(readProjectFiles(root)).problems.map(formatProblem);
 }
 
 let complete: Record<string, string>;
@@ -96,22 +72,22 @@ describe('an import killed before the n-th file is renamed into place, then run 
     // Whole files only: n - 1 notes renamed into place besides the old ledger, the n-th a hidden temporary file.
     expect(Object.keys(interrupted).filter((path) => !path.includes('/.'))).toHaveLength(n);
     expect(Object.keys(interrupted).filter((path) => path.includes('/.'))).toHaveLength(1);
-    expect(interrupted['notes/ids.json']).toBe('{\n  "ids": [],\n  "redirects": {}\n}\n');
+    expect(interrupted['notes/ids.json']).toBe(EMPTY_LEDGER);
 
     const rerun = runImport(root);
     expect(rerun.stderr).toBe('');
-    expect(rerun.status).toBe(0);
-    expect(problemsOf(root)).toEqual([]);
+    expect(rerun.code).toBe(0);
+    expect(problemsIn(root)).toEqual([]);
     expect(notesOf(root)).toEqual(complete);
   });
 
   test('killed after the ledger: complete, and the next run changes nothing', () => {
     const root = emptyProject('after-ledger');
-    expect(runImport(root).status).toBe(0);
+    expect(runImport(root).code).toBe(0);
     expect(notesOf(root)).toEqual(complete);
     const again = runImport(root);
     expect(again.stdout).toContain('Nothing new to write.');
     expect(notesOf(root)).toEqual(complete);
-    expect(problemsOf(root)).toEqual([]);
+    expect(problemsIn(root)).toEqual([]);
   });
 });
