@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,7 +24,7 @@ function freePort(): Promise<number> {
 let exited: string | undefined;
 
 /** Fetches a page until `accept` holds for its text; fails with the last text after `ms`. */
-async function pageUntil(url: string, accept: (html: string) => boolean, ms = 60_000) {
+async function pageUntil(url: string, accept: (html: string) => boolean, ms = 90_000) {
   const deadline = Date.now() + ms;
   let last = '';
   while (Date.now() < deadline) {
@@ -47,7 +48,7 @@ async function printedUntil(
   url: string,
   output: () => string,
   accept: (text: string) => boolean,
-  ms = 60_000,
+  ms = 90_000,
 ) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline && !accept(output())) {
@@ -70,13 +71,14 @@ function replaceIn(path: string, from: string, to: string): void {
 }
 
 // Writers preview notes with `npm run dev`: an edit to a note or a data file must show on the next load.
-describe('the dev server', () => {
+// A test waits for the server twice at most (90 s each, for a busy machine); the server starts in 240 s.
+describe('the dev server', { timeout: 240_000 }, () => {
   const root = copyContent('dev', KUBERNETES);
   const notes = join(root, 'notes/kubernetes-1.7');
   const note = join(notes, 'local-persistent-volumes.md');
   let base = '';
   let output = '';
-  let stop = () => {};
+  let stop = async () => {};
   let release = () => {};
 
   beforeAll(async () => {
@@ -120,12 +122,19 @@ describe('the dev server', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code, signal) => (exited = `exit ${code ?? signal}\n${output}`));
-    stop = () => child.kill();
+    stop = async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const gone = once(child, 'exit');
+      child.kill();
+      // A server whose file reads are stuck never finishes its graceful shutdown: not left running.
+      if ((await Promise.race([gone.then(() => true), sleep(10_000)])) !== true)
+        child.kill('SIGKILL');
+    };
     await pageUntil(`${base}/en/`, (html) => html.includes('</html>'), 240_000);
   });
 
-  afterAll(() => {
-    stop();
+  afterAll(async () => {
+    await stop();
     release();
   });
 
