@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'tests/*.test.ts',
-            'tests/{lib,scripts,seed,checker,incremental,models}/**/*.test.ts',
+            'tests/{lib,scripts,seed,checker,incremental,models,loaders}/**/*.test.ts',
           ],
         },
       },

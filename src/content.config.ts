@@ -5,13 +5,15 @@
  *
  * A build has that project before the content layer runs. The dev server has none: there the content
  * layer watches every note and data file, and a change reloads the pages, which read the project again.
+ * Only regular files are read (`sourceGlob`): a link, FIFO, socket or device is left to the checker.
  */
 import { defineCollection } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { siteConfig } from '../site.config.ts';
 import { SOURCE_PATHS } from './checker/index.ts';
 import { sharedCheckedProject } from './checker/shared.ts';
+import { refusedSourceFiles, sourceGlob } from './loaders/source-files.ts';
 
 const root = siteConfig.contentRoot;
 const project = sharedCheckedProject();
@@ -35,9 +37,10 @@ export const collections = {
     loader:
       notePatterns.length === 0
         ? nothing
-        : glob({
+        : sourceGlob({
+            root,
+            base: SOURCE_PATHS.notes,
             pattern: notePatterns,
-            base: `${root}/${SOURCE_PATHS.notes}`,
             generateId: ({ data }) => String(data['id']),
           }),
     schema: z.object({ id: z.string() }),
@@ -46,6 +49,11 @@ export const collections = {
   dataFiles: defineCollection({
     loader: project
       ? nothing
-      : glob({ pattern: ['data/**/*.{yaml,yml}', SOURCE_PATHS.ledger], base: root }),
+      : sourceGlob({ root, base: '.', pattern: ['data/**/*.{yaml,yml}', SOURCE_PATHS.ledger] }),
   }),
+  /**
+   * On the dev server, the paths under data/ and notes/ that are not regular files, watched so that
+   * adding or removing a FIFO or a link reloads the pages (which print the checker's problem).
+   */
+  refusedFiles: defineCollection({ loader: project ? nothing : refusedSourceFiles(root) }),
 };

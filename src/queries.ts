@@ -7,7 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { siteConfig } from '../site.config.ts';
 import { formatProblem } from './checker/problems.ts';
 import { loadProject, type Project } from './checker/index.ts';
-import { readProjectFiles } from './checker/files.ts';
+import { idWrittenIn, readProjectFiles } from './checker/files.ts';
 import { sharedCheckedProject } from './checker/shared.ts';
 import { buildSite, type Site } from './models/site.ts';
 
@@ -35,7 +35,7 @@ function checkedProject(): { project: Project; notesWithProblems: NoteWithProble
     ([file, fileProblems]) => {
       if (taken.has(file)) return [];
       const text = files.find((candidate) => candidate.path === file)?.text ?? '';
-      const id = /^id:[ \t]*["']?([a-z0-9.-]+)/m.exec(text)?.[1];
+      const id = idWrittenIn(text);
       return id ? [{ id, file, problems: fileProblems.map(formatProblem) }] : [];
     },
   );

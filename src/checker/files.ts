@@ -1,4 +1,4 @@
-import { globSync, lstatSync, readFileSync, type Dirent } from 'node:fs';
+import { globSync, lstatSync, readFileSync, realpathSync, type Dirent } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 /**
@@ -80,13 +80,22 @@ function readRegular(root: string, path: string): SourceFile {
   }
 }
 
+/** A path under data/ or notes/ that is not a regular file inside the repository, and what it is. */
+export interface RefusedPath {
+  path: string;
+  found: string;
+}
+
+const REFUSED_EXPECTED =
+  'a regular file inside the repository (links and special files are not read)';
+
 /**
- * Reads every source file (data/ and notes/, hidden files left out) under a project root, sorted by
- * path. Nothing is followed: a symbolic link (to a file, a folder, nowhere or itself), a FIFO, a
- * socket or a device is refused, so only regular files inside the repository are published and no
- * read can block or loop.
+ * Lists every source file (data/ and notes/, hidden files left out) under a project root without
+ * opening any: the regular files' paths, and the paths that are not regular files (a symbolic link to
+ * a file, a folder, nowhere or itself, a FIFO, a socket, a device) with what they are. Nothing is
+ * followed: what lies below a linked folder is not listed, the link is.
  */
-export function readProjectFiles(root: string): SourceFile[] {
+export function listProjectFiles(root: string): { regular: string[]; refused: RefusedPath[] } {
   // globSync lists the contents of linked folders too; they are left out below the refused link.
   const entries = globSync(`{data,${SOURCE_PATHS.notes}}/**/*`, { cwd: root, withFileTypes: true });
   const base = resolve(root);
@@ -100,17 +109,45 @@ export function readProjectFiles(root: string): SourceFile[] {
     if (stat?.isSymbolicLink()) rooted.push({ entry: linkEntry(top), path: top });
   }
   const links = rooted.filter(({ entry }) => entry.isSymbolicLink()).map(({ path }) => `${path}/`);
-  return rooted
+  const listed = rooted
     .filter(({ path }) => !links.some((link) => path.startsWith(link)))
-    .filter(({ entry }) => !entry.isDirectory())
-    .map(({ entry, path }) =>
-      entry.isFile()
-        ? readRegular(root, path)
-        : refused(
-            path,
-            kindOf(entry),
-            'a regular file inside the repository (links and special files are not read)',
-          ),
-    )
-    .sort((a, b) => a.path.localeCompare(b.path));
+    .filter(({ entry }) => !entry.isDirectory());
+  return {
+    regular: listed.filter(({ entry }) => entry.isFile()).map(({ path }) => path),
+    refused: listed
+      .filter(({ entry }) => !entry.isFile())
+      .map(({ entry, path }) => ({ path, found: kindOf(entry) })),
+  };
+}
+
+/**
+ * Whether an absolute path is a regular file reached from the project root through no symbolic link
+ * (checked without opening it, so a FIFO or a device never blocks the caller).
+ */
+export function isRegularSourceFile(root: string, path: string): boolean {
+  try {
+    if (!lstatSync(path).isFile()) return false;
+    return realpathSync(path) === join(realpathSync(root), relative(resolve(root), resolve(path)));
+  } catch {
+    return false;
+  }
+}
+
+/** The id a note's text writes on its `id:` line, read without parsing (for a note that does not parse). */
+export function idWrittenIn(text: string): string | undefined {
+  return /^id:[ \t]*["']?([a-z0-9.-]+)/m.exec(text)?.[1];
+}
+
+/**
+ * Reads every source file (data/ and notes/, hidden files left out) under a project root, sorted by
+ * path. Nothing is followed: a symbolic link (to a file, a folder, nowhere or itself), a FIFO, a
+ * socket or a device is refused, so only regular files inside the repository are published and no
+ * read can block or loop.
+ */
+export function readProjectFiles(root: string): SourceFile[] {
+  const { regular, refused: others } = listProjectFiles(root);
+  return [
+    ...regular.map((path) => readRegular(root, path)),
+    ...others.map(({ path, found }) => refused(path, found, REFUSED_EXPECTED)),
+  ].sort((a, b) => a.path.localeCompare(b.path));
 }

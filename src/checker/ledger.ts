@@ -1,5 +1,5 @@
 import type { Ledger } from '../schemas/ledger.ts';
-import { SOURCE_PATHS } from './files.ts';
+import { idWrittenIn, SOURCE_PATHS } from './files.ts';
 import type { NoteRefs, Project } from './load.ts';
 import type { Problem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -28,7 +28,7 @@ export function checkLedger(
 ): Problem[] {
   const problems: Problem[] = [];
   const file = SOURCE_PATHS.ledger;
-  const unreadIds = unreadable.map((text) => /^id:[ \t]*["']?([a-z0-9.-]+)/m.exec(text)?.[1]);
+  const unreadIds = unreadable.map(idWrittenIn);
   const noteIds = new Set([
     ...notes.flatMap((note) => (note.id === undefined ? [] : [note.id])),
     ...unreadIds.flatMap((id) => (id === undefined ? [] : [id])),
