@@ -68,7 +68,20 @@ export interface NginxOptions {
   host?: string;
   /** Copy nginx's access log to standard output. */
   accessLog?: boolean;
+  /** The server configuration folder (`nginx/`, `site.json`); `<dist>-server/` when absent. */
+  serverDir?: string;
+  /**
+   * Also log each answer's status, bytes sent (headers and body as sent, compressed or not), content
+   * encoding and type, and URI to `<prefix>/bytes.log` (the benchmarks count transfers from it).
+   */
+  bytesLog?: boolean;
 }
+
+/** The file and format of the bytes log (see `NginxOptions.bytesLog`). */
+export const BYTES_LOG = {
+  file: 'bytes.log',
+  format: String.raw`'$status $bytes_sent "$sent_http_content_encoding" "$sent_http_content_type" $request_uri'`,
+};
 
 /** The `nginx.conf` around the generated parts: a temp prefix for everything nginx writes. */
 function mainConf(
@@ -89,7 +102,14 @@ function mainConf(
     'events { worker_connections 256; }',
     'http {',
     // Into a file that is followed: nginx cannot open /dev/stdout when it is a socket (as under Node).
-    `  access_log ${options.accessLog ? `"${join(prefix, 'access.log')}"` : 'off'};`,
+    ...(options.accessLog ? [`  access_log "${join(prefix, 'access.log')}";`] : []),
+    ...(options.bytesLog
+      ? [
+          `  log_format pict_bytes ${BYTES_LOG.format};`,
+          `  access_log "${join(prefix, BYTES_LOG.file)}" pict_bytes;`,
+        ]
+      : []),
+    ...(options.accessLog || options.bytesLog ? [] : ['  access_log off;']),
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
       (kind) => `  ${kind}_temp_path "${join(prefix, kind)}";`,
     ),
@@ -158,7 +178,7 @@ async function waitForPort(child: ChildProcess, port: number, host: string, outp
  */
 export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   const dist = resolve(options.dist);
-  const serverDir = serverDirOf(dist);
+  const serverDir = resolve(options.serverDir ?? serverDirOf(dist));
   const site = readJsonFile(join(serverDir, 'site.json')) as { base?: string } | undefined;
   if (!existsSync(join(dist, 'index.html')) || !site?.base) {
     throw new Error(
