@@ -7,7 +7,7 @@
  * of the same notes (the Starlight harness's `dist/`, see docs/performance.md) through the same nginx,
  * compressing the same kinds of files, and prints both side by side; `--files` lists every response.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { freePort } from '../tests/support/http.ts';
 import { writePeerServerConfig } from './bench/peer-server.ts';
-import { BYTES_LOG, startNginx, type RunningNginx } from './serve.ts';
+import { bytesLog, startNginx, type BytesLog, type RunningNginx, type Transfer } from './serve.ts';
 
 /** A built site and how its search is opened and read. */
 interface SiteUnderTest {
@@ -25,14 +25,6 @@ interface SiteUnderTest {
   open: string;
   input: string;
   results: string;
-}
-
-/** One response of a search. */
-interface Transfer {
-  url: string;
-  type: string;
-  encoding: string;
-  bytes: number;
 }
 
 /** What one search cost. */
@@ -83,33 +75,13 @@ const starlight = (peerDist: string, serverDir: string): SiteUnderTest => ({
   results: '#starlight__search .pagefind-ui__result',
 });
 
-/** Reads the answers nginx logged (`bytesLog`) since the last reset: what the server really sent, workers' requests included. */
-function logReader(path: string) {
-  let offset = 0;
-  const size = () => statSync(path, { throwIfNoEntry: false })?.size ?? 0;
-  return {
-    reset: () => void (offset = size()),
-    take: (): Transfer[] => {
-      const end = size();
-      const text = readFileSync(path).subarray(offset, end).toString('utf8');
-      offset = end;
-      return text.split('\n').flatMap((line) => {
-        const match = /^(\d+) (\d+) "([^"]*)" "([^"]*)" (\S+)$/.exec(line);
-        if (!match) return [];
-        const [, , bytes = '0', encoding = '', type = '', uri = ''] = match;
-        return [{ url: decodeURI(uri), type, encoding, bytes: Number(bytes) }];
-      });
-    },
-  };
-}
-
 /** Types a query into the open search, waits for results and for the network to settle. */
 async function search(
   page: Page,
   site: SiteUnderTest,
   query: string,
   started: number,
-  transfers: ReturnType<typeof logReader>,
+  transfers: BytesLog,
 ): Promise<Measured> {
   await page.locator(site.input).fill(query);
   await page.locator(site.results).first().waitFor({ timeout: 60_000 });
@@ -132,7 +104,7 @@ async function measureLanguage(
 ): Promise<[Measured, Measured]> {
   const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
   const page = await context.newPage();
-  const transfers = logReader(join(nginx.prefix, BYTES_LOG.file));
+  const transfers = bytesLog(nginx);
   const origin = nginx.origin;
   await page.goto(`${origin}/${lang}/`);
   await page.waitForLoadState('networkidle');

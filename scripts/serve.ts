@@ -14,6 +14,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readFileSync,
   readSync,
   rmSync,
   statSync,
@@ -78,10 +79,53 @@ export interface NginxOptions {
 }
 
 /** The file and format of the bytes log (see `NginxOptions.bytesLog`). */
-export const BYTES_LOG = {
+const BYTES_LOG = {
   file: 'bytes.log',
   format: String.raw`'$status $bytes_sent "$sent_http_content_encoding" "$sent_http_content_type" $request_uri'`,
 };
+
+/** One answer nginx sent: URI (decoded), status, content type and encoding, bytes sent (headers and body). */
+export interface Transfer {
+  url: string;
+  status: number;
+  type: string;
+  encoding: string;
+  bytes: number;
+}
+
+/** The answers of an nginx started with `bytesLog`, read in steps. */
+export interface BytesLog {
+  /** Skips what was logged so far. */
+  reset(): void;
+  /** The answers logged since the last reset or take. */
+  take(): Transfer[];
+}
+
+/**
+ * Reads the bytes log of an nginx started with `bytesLog`: what the server really sent, compressed or
+ * not, including requests a browser makes from workers (which its own network events under-count).
+ */
+export function bytesLog(nginx: RunningNginx): BytesLog {
+  const path = join(nginx.prefix, BYTES_LOG.file);
+  let offset = 0;
+  const size = () => statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  return {
+    reset: () => void (offset = size()),
+    take: () => {
+      const end = size();
+      const text = readFileSync(path).subarray(offset, end).toString('utf8');
+      offset = end;
+      return text.split('\n').flatMap((line) => {
+        const match = /^(\d+) (\d+) "([^"]*)" "([^"]*)" (\S+)$/.exec(line);
+        if (!match) return [];
+        const [, status = '0', bytes = '0', encoding = '', type = '', uri = ''] = match;
+        return [
+          { url: decodeURI(uri), status: Number(status), type, encoding, bytes: Number(bytes) },
+        ];
+      });
+    },
+  };
+}
 
 /** The `nginx.conf` around the generated parts: a temp prefix for everything nginx writes. */
 function mainConf(
