@@ -119,8 +119,16 @@ export function bytesLog(nginx: RunningNginx): BytesLog {
         const match = /^(\d+) (\d+) "([^"]*)" "([^"]*)" (\S+)$/.exec(line);
         if (!match) return [];
         const [, status = '0', bytes = '0', encoding = '', type = '', uri = ''] = match;
+        // nginx logs an empty variable as "-".
+        const orEmpty = (value: string) => (value === '-' ? '' : value);
         return [
-          { url: decodeURI(uri), status: Number(status), type, encoding, bytes: Number(bytes) },
+          {
+            url: decodeURI(uri),
+            status: Number(status),
+            type: orEmpty(type),
+            encoding: orEmpty(encoding),
+            bytes: Number(bytes),
+          },
         ];
       });
     },
