@@ -146,7 +146,7 @@ describe('Pagefind files as built and as nginx sends them', () => {
     await page.waitForLoadState('networkidle');
     await context.close();
     expect(Object.fromEntries(answers)).toEqual({
-      'bundles.json': 'application/json; encoding none',
+      'bundles.json': 'application/json; charset=utf-8; encoding none',
       'pagefind.js': 'text/javascript; charset=utf-8; encoding gzip',
       'pagefind-entry.json': 'application/json; charset=utf-8; encoding none',
       pf_meta: 'application/octet-stream; encoding none',
