@@ -105,8 +105,7 @@ async function measureLanguage(
   const context = await browser.newContext({ locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
   const page = await context.newPage();
   const transfers = bytesLog(nginx);
-  const origin = nginx.origin;
-  await page.goto(`${origin}/${lang}/`);
+  await page.goto(`${nginx.origin}${nginx.base}${lang}/`);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
   transfers.reset();
