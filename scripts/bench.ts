@@ -1,7 +1,11 @@
 /**
  * `npm run bench`: builds a synthetic corpus (default 5,000 notes over 20 releases) with the real
  * pipeline and prints build time, peak memory, pages, dist size, gzipped page weights and one-note rebuilds.
- * Options: --notes N (total), --releases N, --keep (leave the temporary folder).
+ * Options: --notes N (total), --releases N, --rebuilds N (one-note rebuilds, default 5), --keep (leave
+ * the temporary folder), --peer DIR (the Starlight harness's
+ * build of the same corpus, measured side by side by bench:search), --bundle-notes N (also build the corpus with `PICT_SEARCH_BUNDLE_NOTES=N`, into
+ * its own output and cache, and alternate the one-note rebuilds of both layouts: the machine's load
+ * drifts, so alternating keeps the comparison fair).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { globSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +21,9 @@ const { values } = parseArgs({
     notes: { type: 'string', default: '5000' },
     releases: { type: 'string', default: '20' },
     keep: { type: 'boolean', default: false },
+    rebuilds: { type: 'string', default: '5' },
+    'bundle-notes': { type: 'string' },
+    peer: { type: 'string' },
   },
 });
 const releases = Number(values.releases);
@@ -24,6 +31,11 @@ const notesPerRelease = Math.round(Number(values.notes) / releases);
 const root = mkdtempSync(join(tmpdir(), 'pict-bench-'));
 const content = join(root, 'content');
 const outDir = join(root, 'dist');
+const bundleNotes = values['bundle-notes'];
+/** The second layout's output (`--bundle-notes`): its own output folder and cache. */
+const bundled = bundleNotes
+  ? { outDir: join(root, 'dist-bundled'), cache: join(root, 'cache-bundled') }
+  : undefined;
 
 writeCorpusSite(content, { notes: releases * notesPerRelease, releases });
 
@@ -33,14 +45,15 @@ const BUILD_SCRIPT = `import { build } from 'astro';
 await build({ outDir: process.env.BENCH_OUT_DIR, logLevel: 'error' });
 console.log('MAXRSS_KB=' + process.resourceUsage().maxRSS);`;
 
-function build(label: string): { seconds: number; peakMb: number } {
+function build(label: string, layout = { outDir, cache: join(root, 'cache') }) {
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT], {
     env: {
       ...process.env,
-      BENCH_OUT_DIR: outDir,
+      BENCH_OUT_DIR: layout.outDir,
       PICT_CONTENT_ROOT: content,
-      PICT_CACHE_DIR: join(root, 'cache'),
+      PICT_CACHE_DIR: layout.cache,
+      ...(layout.outDir === outDir ? {} : { PICT_SEARCH_BUNDLE_NOTES: bundleNotes }),
     },
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
@@ -79,7 +92,15 @@ const js = assets(/<script[^>]+src="([^"]+)"/g).reduce((sum, file) => sum + gz(f
 // The first and a follow-up search on the synthetic site, in a browser (words the corpus uses).
 const searchReport = spawnSync(
   process.execPath,
-  ['scripts/bench-search.ts', outDir, '--en', 'kubelet,storage', '--zh', '存储,网络'],
+  [
+    'scripts/bench-search.ts',
+    outDir,
+    '--en',
+    'kubelet,storage',
+    '--zh',
+    '存储,网络',
+    ...(values.peer ? ['--peer', values.peer] : []),
+  ],
   { encoding: 'utf8' },
 ).stdout.trim();
 const searchBytes = walk(join(outDir, 'pagefind')).reduce(
@@ -90,18 +111,27 @@ const itemGz = { html: gz(itemPage), css, js };
 const largest = largestPages(outDir);
 
 // One-note rebuilds: change one note's title and build again with the warm cache, a few times
-// (timings on a shared machine vary from run to run).
-const REBUILDS = 5;
+// (timings on a shared machine vary from run to run); with --bundle-notes, each change is built by
+// both layouts in turn.
+if (bundled) build('full, bundled', bundled);
+const REBUILDS = Number(values.rebuilds);
 const changed = join(content, 'notes/kubernetes-1.7/item-0.md');
-const rebuilds = Array.from({ length: REBUILDS }, (_, run) => {
+const rebuilds: { seconds: number; peakMb: number }[] = [];
+const bundledRebuilds: number[] = [];
+for (let run = 0; run < REBUILDS; run += 1) {
   writeFileSync(
     changed,
     readFileSync(changed, 'utf8').replace(/^(en:\n  title: )(Changed \d+ )?/m, `$1Changed ${run} `),
   );
-  return build('one-note');
-});
-const rebuildSeconds = rebuilds.map((run) => run.seconds).sort((a, b) => a - b);
-const median = rebuildSeconds[Math.floor(REBUILDS / 2)] ?? 0;
+  rebuilds.push(build('one-note'));
+  if (bundled) bundledRebuilds.push(build('one-note, bundled', bundled).seconds);
+}
+/** Median and range of timings, e.g. `median 9.3 s of 5 (8.9–11.0 s)`. */
+function summary(seconds: readonly number[]): string {
+  const sorted = [...seconds].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return `median ${median.toFixed(1)} s of ${sorted.length} (${(sorted[0] ?? 0).toFixed(1)}–${(sorted.at(-1) ?? 0).toFixed(1)} s)`;
+}
 
 console.log(`notes:                 ${releases * notesPerRelease} in ${releases} releases`);
 console.log(
@@ -122,8 +152,12 @@ for (const page of largest) {
 }
 console.log(searchReport.replace(/^/gm, 'search: '));
 console.log(
-  `one-note rebuild:      median ${median.toFixed(1)} s of ${REBUILDS} (${(rebuildSeconds[0] ?? 0).toFixed(1)}–${(rebuildSeconds.at(-1) ?? 0).toFixed(1)} s), peak memory ${Math.max(...rebuilds.map((run) => run.peakMb)).toFixed(0)} MB`,
+  `one-note rebuild:      ${summary(rebuilds.map((run) => run.seconds))}, peak memory ${Math.max(...rebuilds.map((run) => run.peakMb)).toFixed(0)} MB${bundled ? ' (one search index)' : ''}`,
 );
+if (bundled)
+  console.log(
+    `one-note rebuild:      ${summary(bundledRebuilds)} with ${bundleNotes}-note search bundles (alternated with the above)`,
+  );
 console.log(
   `machine:               ${execFileSync('nproc').toString().trim()} cores, ${(Number(execFileSync('sh', ['-c', "awk '/MemTotal/ {print $2}' /proc/meminfo"]).toString()) / 1024 / 1024).toFixed(0)} GB`,
 );

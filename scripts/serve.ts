@@ -14,6 +14,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readFileSync,
   readSync,
   rmSync,
   statSync,
@@ -68,6 +69,70 @@ export interface NginxOptions {
   host?: string;
   /** Copy nginx's access log to standard output. */
   accessLog?: boolean;
+  /** The server configuration folder (`nginx/`, `site.json`); `<dist>-server/` when absent. */
+  serverDir?: string;
+  /**
+   * Also log each answer's status, bytes sent (headers and body as sent, compressed or not), content
+   * encoding and type, and URI to `<prefix>/bytes.log` (the benchmarks count transfers from it).
+   */
+  bytesLog?: boolean;
+}
+
+/** The file and format of the bytes log (see `NginxOptions.bytesLog`). */
+const BYTES_LOG = {
+  file: 'bytes.log',
+  format: String.raw`'$status $bytes_sent "$sent_http_content_encoding" "$sent_http_content_type" $request_uri'`,
+};
+
+/** One answer nginx sent: URI (decoded), status, content type and encoding, bytes sent (headers and body). */
+export interface Transfer {
+  url: string;
+  status: number;
+  type: string;
+  encoding: string;
+  bytes: number;
+}
+
+/** The answers of an nginx started with `bytesLog`, read in steps. */
+export interface BytesLog {
+  /** Skips what was logged so far. */
+  reset(): void;
+  /** The answers logged since the last reset or take. */
+  take(): Transfer[];
+}
+
+/**
+ * Reads the bytes log of an nginx started with `bytesLog`: what the server really sent, compressed or
+ * not, including requests a browser makes from workers (which its own network events under-count).
+ */
+export function bytesLog(nginx: RunningNginx): BytesLog {
+  const path = join(nginx.prefix, BYTES_LOG.file);
+  let offset = 0;
+  const size = () => statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  return {
+    reset: () => void (offset = size()),
+    take: () => {
+      const end = size();
+      const text = readFileSync(path).subarray(offset, end).toString('utf8');
+      offset = end;
+      return text.split('\n').flatMap((line) => {
+        const match = /^(\d+) (\d+) "([^"]*)" "([^"]*)" (\S+)$/.exec(line);
+        if (!match) return [];
+        const [, status = '0', bytes = '0', encoding = '', type = '', uri = ''] = match;
+        // nginx logs an empty variable as "-".
+        const orEmpty = (value: string) => (value === '-' ? '' : value);
+        return [
+          {
+            url: decodeURI(uri),
+            status: Number(status),
+            type: orEmpty(type),
+            encoding: orEmpty(encoding),
+            bytes: Number(bytes),
+          },
+        ];
+      });
+    },
+  };
 }
 
 /** The `nginx.conf` around the generated parts: a temp prefix for everything nginx writes. */
@@ -89,7 +154,14 @@ function mainConf(
     'events { worker_connections 256; }',
     'http {',
     // Into a file that is followed: nginx cannot open /dev/stdout when it is a socket (as under Node).
-    `  access_log ${options.accessLog ? `"${join(prefix, 'access.log')}"` : 'off'};`,
+    ...(options.accessLog ? [`  access_log "${join(prefix, 'access.log')}";`] : []),
+    ...(options.bytesLog
+      ? [
+          `  log_format pict_bytes ${BYTES_LOG.format};`,
+          `  access_log "${join(prefix, BYTES_LOG.file)}" pict_bytes;`,
+        ]
+      : []),
+    ...(options.accessLog || options.bytesLog ? [] : ['  access_log off;']),
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
       (kind) => `  ${kind}_temp_path "${join(prefix, kind)}";`,
     ),
@@ -158,7 +230,7 @@ async function waitForPort(child: ChildProcess, port: number, host: string, outp
  */
 export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   const dist = resolve(options.dist);
-  const serverDir = serverDirOf(dist);
+  const serverDir = resolve(options.serverDir ?? serverDirOf(dist));
   const site = readJsonFile(join(serverDir, 'site.json')) as { base?: string } | undefined;
   if (!existsSync(join(dist, 'index.html')) || !site?.base) {
     throw new Error(

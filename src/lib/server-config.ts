@@ -82,8 +82,22 @@ export const CACHE_CONTROL = {
   other: 'public, max-age=300',
 } as const;
 
+/**
+ * Text files worth sending compressed. Pagefind's index, filter and fragment files and its WebAssembly
+ * (`wasm.<lang>.pagefind`) are gzip inside already: its script unpacks them, so they are sent as they are.
+ */
+export const COMPRESSIBLE = /\.(?:html|css|m?js|json|csv|svg|xml|txt)$/;
+/** Below this, gzip saves next to nothing. */
+export const MIN_COMPRESS_BYTES = 256;
+
+/**
+ * zlib's default level: on the largest list page (1.6 MB) level 9 took 5× the time for 1.5 % fewer
+ * bytes, and a rebuild compresses every list page again.
+ */
+export const GZIP_LEVEL = 6;
+
 /** Content type of each kind of file the site has (extensions, space-separated). */
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   'text/html': 'html',
   'text/css': 'css',
   'text/javascript': 'js mjs',

@@ -78,7 +78,10 @@ if (dialog && opener && input && list && status && more && filterBox) {
         /* @vite-ignore */ `${root}${primary.path}pagefind.js`
       )) as PagefindApi;
       // Ids and PR numbers are metadata (never in an excerpt); a match there outranks a mention in a text.
+      // Searching on the page's thread (noWorker) spares the first search Pagefind's worker script
+      // (12.5 KB gzipped); the few searches of a query take milliseconds there.
       const options = {
+        noWorker: true,
         baseUrl: dialog.dataset['base'] ?? '/',
         excerptLength: 24,
         ranking: { metaWeights: { id: 20, keys: 20 } },
