@@ -9,7 +9,7 @@ import { writeAtomically } from '../src/lib/importer/write.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const ledgerPath = join(root, SOURCE_PATHS.ledger);
-let ledger: Ledger = { ids: [], redirects: {} };
+let ledger: Ledger = { ids: [], redirects: {}, releaseRedirects: {} };
 try {
   ledger = JSON.parse(readFileSync(ledgerPath, 'utf8')) as Ledger;
 } catch {
