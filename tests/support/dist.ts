@@ -96,6 +96,11 @@ export function retiredIds(project: Project): Map<string, string> {
   );
 }
 
+/** Retired ids whose item became part of a release page, and that release's id. */
+export function retiredToRelease(project: Project): Map<string, string> {
+  return new Map(Object.entries(project.ledger.releaseRedirects));
+}
+
 /**
  * A fresh copy of the `data/` and `notes/` of a content root (a fixture site, or the repository's
  * content) in `tmp/test-fixtures/<name>/`, to be changed by a test.
