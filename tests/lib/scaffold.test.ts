@@ -46,9 +46,12 @@ describe('renderNoteScaffold', () => {
 
 describe('addIdsToLedger', () => {
   test('adds new ids sorted and never drops old ones', () => {
-    expect(addIdsToLedger({ ids: ['b', 'z'], redirects: { z: 'b' } }, ['a', 'b'])).toEqual({
+    expect(
+      addIdsToLedger({ ids: ['b', 'z'], redirects: { z: 'b' }, releaseRedirects: {} }, ['a', 'b']),
+    ).toEqual({
       ids: ['a', 'b', 'z'],
       redirects: { z: 'b' },
+      releaseRedirects: {},
     });
   });
 });
