@@ -114,6 +114,16 @@ describe('a site with an id retired into its release page', () => {
     );
   });
 
+  test('leads to a release page that shows the release themes where search indexes them', () => {
+    const html = page(`en/releases/${themes.release}/`);
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    const [first] = project.releases.find((release) => release.id === themes.release)?.themes ?? [];
+    expect(main).toMatch(/^<main[^>]*data-pagefind-body/);
+    expect(main).toContain('<h2 id="themes">');
+    expect(first?.en?.length).toBeGreaterThan(40);
+    expect(main).toContain(first?.en?.slice(0, 40));
+  });
+
   test('writes the same redirects for static hosts', () => {
     const redirects = readFileSync(join(dist, '_redirects'), 'utf8');
     for (const lang of LANGS) {

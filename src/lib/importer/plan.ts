@@ -1,7 +1,8 @@
 /**
  * Planning an import, without touching the file system: from the upstream file's text and the
- * project's files (data/ and notes/) to the notes to write, what is skipped and why, and the new
- * id ledger, in three steps: parse (`parse.ts`), plan (here), verify (`verify.ts`).
+ * project's files (data/ and notes/) to the notes to write, the release's themes (from upstream's
+ * "Major Themes", `themes.ts`), what is skipped and why, and the new id ledger, in three steps:
+ * parse (`parse.ts`), plan (here), verify (`verify.ts`).
  * `scripts/import.ts` reads and writes the files.
  */
 import { addIdsToLedger, formatLedger } from '../../checker/ledger.ts';
