@@ -11,7 +11,8 @@ const root = process.argv[2] ?? process.cwd();
 const ledgerPath = join(root, SOURCE_PATHS.ledger);
 let ledger: Ledger = { ids: [], redirects: {}, releaseRedirects: {} };
 try {
-  ledger = JSON.parse(readFileSync(ledgerPath, 'utf8')) as Ledger;
+  // A ledger written before releaseRedirects existed lacks the key.
+  ledger = { releaseRedirects: {}, ...(JSON.parse(readFileSync(ledgerPath, 'utf8')) as Ledger) };
 } catch {
   console.log(`Starting a new ${SOURCE_PATHS.ledger}.`);
 }
