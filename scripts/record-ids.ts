@@ -12,7 +12,12 @@ const ledgerPath = join(root, SOURCE_PATHS.ledger);
 let ledger: Ledger = { ids: [], redirects: {}, releaseRedirects: {} };
 try {
   // A ledger written before releaseRedirects existed lacks the key.
-  ledger = { releaseRedirects: {}, ...(JSON.parse(readFileSync(ledgerPath, 'utf8')) as Ledger) };
+  const read = JSON.parse(readFileSync(ledgerPath, 'utf8')) as Partial<Ledger>;
+  ledger = {
+    ids: read.ids ?? [],
+    redirects: read.redirects ?? {},
+    releaseRedirects: read.releaseRedirects ?? {},
+  };
 } catch {
   console.log(`Starting a new ${SOURCE_PATHS.ledger}.`);
 }

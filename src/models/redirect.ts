@@ -35,10 +35,11 @@ function targetOf(site: Site, target: RetiredTarget, lang: Lang) {
   if (typeof target === 'string') {
     return { path: toItemPath(lang, target), label: target, key: target };
   }
+  const label = site.names.release(target.release);
   return {
     path: toReleasePath(lang, target.release),
-    label: site.names.release(target.release),
-    key: `release:${target.release}`,
+    label,
+    key: `release:${target.release}:${label}`,
   };
 }
 
@@ -98,7 +99,7 @@ export function shortLinkPaths(site: Site) {
   return [...live, ...retiredTargets(site)].map(([id, target]) => ({
     params: { id },
     props: { target },
-    cacheKey: typeof target === 'string' ? target : `release:${target.release}`,
+    cacheKey: targetOf(site, target, 'zh').key,
   }));
 }
 

@@ -398,7 +398,7 @@ describe('an id retired into a release page', () => {
       target: '/pict-notes/zh/releases/kubernetes-1.8/',
       body: expect.any(String),
       label: 'Kubernetes 1.8',
-      cacheKey: 'redirect:release:kubernetes-1.8',
+      cacheKey: 'redirect:release:kubernetes-1.8:Kubernetes 1.8',
     });
   });
 
