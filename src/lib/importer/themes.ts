@@ -33,13 +33,8 @@ export function withThemes(releaseText: string, themes: readonly string[]): stri
   const existing = doc.get('themes', true);
   if (isSeq(existing) && existing.items.length > 0) return undefined;
   if (!isMap(doc.contents)) return undefined;
+  // Block lists, not flow ones: other writers of the file (npm run triage) keep them byte for byte.
   const node = new Document(themes.map((en) => ({ en, pendingTranslation: ['zh'] }))).contents;
-  if (isSeq(node)) {
-    for (const entry of node.items) {
-      const list = isMap(entry) ? entry.get('pendingTranslation', true) : undefined;
-      if (isSeq(list)) list.flow = true;
-    }
-  }
   doc.set('themes', node);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
