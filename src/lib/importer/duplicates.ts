@@ -4,11 +4,8 @@
  * bullets of "Other notable changes". Both are one change, so one note.
  */
 import { firstWords } from './ids.ts';
-import { refKey } from './links.ts';
+import { LEADING_TAGS, refKey } from './links.ts';
 import type { UpstreamItem } from './types.ts';
-
-/** Leading `[beta]`-style tags: they say how mature the feature is, not what it is. */
-const LEADING_TAGS = /^\s*(?:\[[a-z][a-z -]*\]\s*)+/i;
 
 /** How many opening words two texts must share to describe the same change. */
 const SAME_OPENING_WORDS = 4;

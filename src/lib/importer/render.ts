@@ -5,7 +5,7 @@ import { TITLE_MAX_LENGTH } from '../../schemas/note.ts';
 import type { Section } from '../sections.ts';
 import { sameChangeAs } from './duplicates.ts';
 import { itemId } from './ids.ts';
-import { stripMarkdown, unique } from './links.ts';
+import { LEADING_TAGS, stripMarkdown, unique } from './links.ts';
 import type { UpstreamItem } from './types.ts';
 
 /** What one note will say: one upstream item, or several listing the same PR. */
@@ -48,9 +48,6 @@ function firstSentenceEnd(text: string): number {
 
 /** Maturity tags upstream writes in front of a feature (`[alpha]`, `[beta]`, `[stable]`/`[GA]`). */
 const MATURITY_TAG = /^\s*\[(alpha|beta|stable|ga)\]\s*/i;
-
-/** Leading tags (`[alpha]`, `[action required]`, `[prototype]`): the note's fields carry them, not its title. */
-const LEADING_TAGS = /^\s*(?:\[[a-z][a-z -]*\]\s*)+/i;
 
 /** The maturity an upstream text declares with a leading tag, if any. */
 export function maturityOf(text: string): 'alpha' | 'beta' | 'ga' | undefined {
