@@ -136,6 +136,16 @@ if (merged > 0) {
     `${plan.items.length} upstream items make ${plan.notes.length} notes: items citing the same PR share one note.`,
   );
 }
+const { themes } = plan;
+if (themes.status === 'create') {
+  say(
+    `Major themes: ${themes.texts.length} upstream text(s) ${dryRun ? 'would be' : 'are'} the themes of ${themes.file} (English; Chinese pending), not notes.`,
+  );
+} else if (themes.status === 'kept') {
+  say(
+    `Major themes: ${themes.texts.length} upstream text(s) left alone: ${themes.file} already has themes.`,
+  );
+}
 if (plan.missingAreas.length > 0) {
   const list = plan.missingAreas.map((area) => `${area.id} (${area.items})`).join(', ');
   say(`Areas not in data/areas.yaml, left out of the notes: ${list}`);

@@ -9,9 +9,15 @@ import { writeAtomically } from '../src/lib/importer/write.ts';
 
 const root = process.argv[2] ?? process.cwd();
 const ledgerPath = join(root, SOURCE_PATHS.ledger);
-let ledger: Ledger = { ids: [], redirects: {} };
+let ledger: Ledger = { ids: [], redirects: {}, releaseRedirects: {} };
 try {
-  ledger = JSON.parse(readFileSync(ledgerPath, 'utf8')) as Ledger;
+  // A ledger written before releaseRedirects existed lacks the key.
+  const read = JSON.parse(readFileSync(ledgerPath, 'utf8')) as Partial<Ledger>;
+  ledger = {
+    ids: read.ids ?? [],
+    redirects: read.redirects ?? {},
+    releaseRedirects: read.releaseRedirects ?? {},
+  };
 } catch {
   console.log(`Starting a new ${SOURCE_PATHS.ledger}.`);
 }

@@ -64,7 +64,7 @@ export function loadProject(
     components: components.value ?? [],
     areas: areas.value ?? [],
     notes: notes.flatMap((note) => (note.value ? [note.value] : [])),
-    ledger: ledger.value ?? { ids: [], redirects: {} },
+    ledger: ledger.value ?? { ids: [], redirects: {}, releaseRedirects: {} },
   };
   const problems = [
     ...refused,

@@ -9,13 +9,16 @@ export function addIdsToLedger(ledger: Ledger, ids: readonly string[]): Ledger {
   return { ...ledger, ids: [...new Set([...ledger.ids, ...ids])].sort() };
 }
 
-/** The ledger as the JSON text committed in `notes/ids.json`. */
+/** The ledger as the JSON text committed in `notes/ids.json` (`releaseRedirects` only when it has any). */
 export function formatLedger(ledger: Ledger): string {
-  return `${JSON.stringify({ ids: ledger.ids, redirects: ledger.redirects }, null, 2)}\n`;
+  const { ids, redirects, releaseRedirects } = ledger;
+  const toRelease = Object.keys(releaseRedirects).length > 0 ? { releaseRedirects } : {};
+  return `${JSON.stringify({ ids, redirects, ...toRelease }, null, 2)}\n`;
 }
 
 /**
- * The id ledger against the notes: every id recorded, retired ids redirected to an existing note.
+ * The id ledger against the notes: every id recorded, retired ids redirected to an existing note or
+ * (`releaseRedirects`) to an existing release.
  * `unreadable` are the texts of note files that could not be read (no frontmatter, a YAML syntax
  * error): an id written in one still counts as a note's, so that their problem is not doubled by a
  * ledger error asking for a redirect; when such a file shows no id, missing ids are not reported.
@@ -35,18 +38,20 @@ export function checkLedger(
   ]);
   const someIdUnknown = unreadIds.includes(undefined);
   const published = new Set(project.ledger.ids);
-  const { redirects } = project.ledger;
+  const { redirects, releaseRedirects } = project.ledger;
   project.ledger.ids.forEach((id, index) => {
-    if (!noteIds.has(id) && redirects[id] === undefined && !someIdUnknown) {
+    const redirected = redirects[id] !== undefined || releaseRedirects[id] !== undefined;
+    if (!noteIds.has(id) && !redirected && !someIdUnknown) {
       problems.push({
         file,
         line: source.lineOf(['ids', index]),
         field: `ids[${index}]`,
         found: `"${id}", which no note has any more`,
-        expected: `a note with this id, or a redirect "${id}": "<successor id>" in redirects`,
+        expected: `a note with this id, or a redirect "${id}": "<successor id>" in redirects (or "<release id>" in releaseRedirects)`,
       });
     }
   });
+  problems.push(...checkReleaseRedirects(project, noteIds, source));
   for (const [from, to] of Object.entries(redirects)) {
     const line = source.lineOf(['redirects', from]);
     if (noteIds.has(from)) {
@@ -82,6 +87,54 @@ export function checkLedger(
     }
   }
   return problems;
+}
+
+/** Redirects to release pages: from retired ids only (and not also to a note), to a release that exists. */
+function checkReleaseRedirects(
+  project: Project,
+  noteIds: ReadonlySet<string>,
+  source: YamlSource,
+): Problem[] {
+  const file = SOURCE_PATHS.ledger;
+  const releaseIds = new Set(project.releases.map((release) => release.id));
+  const { redirects, releaseRedirects } = project.ledger;
+  return Object.entries(releaseRedirects).flatMap(([from, to]): Problem[] => {
+    const at = { file, line: source.lineOf(['releaseRedirects', from]) };
+    const field = `releaseRedirects.${from}`;
+    if (noteIds.has(from)) {
+      return [
+        {
+          ...at,
+          field,
+          found: `a redirect from "${from}", which a note still has`,
+          expected: 'redirects only from retired ids',
+        },
+      ];
+    }
+    if (redirects[from] !== undefined) {
+      return [
+        {
+          ...at,
+          field,
+          found: `"${from}" also in redirects`,
+          expected:
+            'one place for a retired id: a note (redirects) or a release (releaseRedirects)',
+        },
+      ];
+    }
+    if (!releaseIds.has(to)) {
+      const known = [...releaseIds].sort().join(', ') || 'none';
+      return [
+        {
+          ...at,
+          field,
+          found: `"${to}"`,
+          expected: `the id of a release in data/releases/ (${known})`,
+        },
+      ];
+    }
+    return [];
+  });
 }
 
 /** Follows redirects from `id` to the id they end at; undefined on a loop. */

@@ -55,6 +55,7 @@ export const en = {
   'release.released': 'Released {date}',
   'release.changelog': 'Upstream changelog',
   'release.themes': 'Highlights of this release',
+  'release.themesTranslated': 'Translated from the upstream release notes.',
   'release.remarks': 'Remarks on whole areas',
   'release.chart': 'Impact by area',
   'release.chartDesc': 'Number of items per upstream area, split by impact.',

@@ -56,6 +56,7 @@ export const zh: Record<UiKey, string> = {
   'release.released': '发布于 {date}',
   'release.changelog': '上游变更日志',
   'release.themes': '本版要点',
+  'release.themesTranslated': '译自上游发布说明。',
   'release.remarks': '整体说明',
   'release.chart': '各领域影响分布',
   'release.chartDesc': '每个上游领域的条目数，按影响等级划分。',

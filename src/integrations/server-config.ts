@@ -66,6 +66,14 @@ function retiredIdsOf(project: Project): Map<string, string> {
   );
 }
 
+/** The retired ids of a checked project that lead to a release page, and that release (as the pages have them). */
+function retiredToReleaseOf(project: Project): Map<string, string> {
+  const releases = new Set(project.releases.map((release) => release.id));
+  return new Map(
+    Object.entries(project.ledger.releaseRedirects).filter(([, release]) => releases.has(release)),
+  );
+}
+
 /** Every file under `dir` (relative, `/`-separated), skipping Pagefind's binary index folders. */
 function walk(root: string, dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -269,6 +277,7 @@ export function serverConfig(): AstroIntegration {
         const redirects = siteRedirects(
           project.notes.map((note) => note.data.id),
           retiredIdsOf(project),
+          retiredToReleaseOf(project),
         );
         const model = serverModelOf(base, `${assetsFolder}/`, redirects, heads);
         const root = new URL(base, site).href;

@@ -1,5 +1,5 @@
 import { LANGS, type Lang } from '../schemas/fields.ts';
-import { toItemPath, toShortPath } from './urls.ts';
+import { toItemPath, toReleasePath, toShortPath } from './urls.ts';
 
 /**
  * A URL the site answers with a redirect: `from` and the targets are site-relative paths (no base, no
@@ -51,14 +51,34 @@ export function retiredItemRedirects(id: string, target: string): SiteRedirect[]
 }
 
 /**
+ * A retired id whose item became part of a release page (an upstream theme): `/i/<id>/` → the release
+ * page in the reader's language, `/<lang>/items/<id>/` → the release page in that language.
+ */
+export function retiredToReleaseRedirects(id: string, release: string): SiteRedirect[] {
+  return [
+    {
+      from: toShortPath(id),
+      toLang: { zh: toReleasePath('zh', release), en: toReleasePath('en', release) },
+      status: 301,
+    },
+    ...LANGS.map((lang) => ({
+      from: toItemPath(lang, id),
+      to: toReleasePath(lang, release),
+      status: 301 as const,
+    })),
+  ];
+}
+
+/**
  * Every redirect the server answers, from the same data as the pages: the language-neutral folders,
  * the folders without a list, a short link per note id, and per retired id its short link and its item
- * pages, each leading to its successor. Short links of live ids come last (a server may match them with
- * one pattern).
+ * pages, each leading to its successor (or to the release page that holds its text). Short links of
+ * live ids come last (a server may match them with one pattern).
  */
 export function siteRedirects(
   noteIds: Iterable<string>,
   retired: ReadonlyMap<string, string>,
+  retiredToRelease: ReadonlyMap<string, string> = new Map(),
 ): SiteRedirect[] {
   return [
     ...LANGUAGE_REDIRECTS,
@@ -67,6 +87,7 @@ export function siteRedirects(
       shortLinkRedirect(id, target),
       ...retiredItemRedirects(id, target),
     ]),
+    ...[...retiredToRelease].flatMap(([id, release]) => retiredToReleaseRedirects(id, release)),
     ...[...noteIds].map((id) => shortLinkRedirect(id)),
   ];
 }

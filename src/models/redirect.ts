@@ -1,5 +1,5 @@
 import { htmlLang, t } from '../i18n/index.ts';
-import { toItemPath, withBase } from '../lib/urls.ts';
+import { toItemPath, toReleasePath, withBase } from '../lib/urls.ts';
 import { LANGS, type Lang } from '../schemas/fields.ts';
 import type { Site } from './site.ts';
 
@@ -27,23 +27,49 @@ export interface LangRedirectModel {
   cacheKey?: string;
 }
 
-/** The item page of a retired id in `lang`: it redirects to its successor's page. */
-export function redirectModel(site: Site, target: string, lang: Lang): RedirectModel {
-  const url = withBase(site.options.base, toItemPath(lang, target));
+/** Where a retired id leads: the id of the note that replaced it, or the release whose page holds its text. */
+export type RetiredTarget = string | { release: string };
+
+/** The page `target` leads to in `lang` (without the base), its label, and a key naming it. */
+function targetOf(site: Site, target: RetiredTarget, lang: Lang) {
+  if (typeof target === 'string') {
+    return { path: toItemPath(lang, target), label: target, key: target };
+  }
+  const label = site.names.release(target.release);
+  return {
+    path: toReleasePath(lang, target.release),
+    label,
+    key: `release:${target.release}:${label}`,
+  };
+}
+
+/** The item page of a retired id in `lang`: it redirects to its successor's page (or its release's). */
+export function redirectModel(site: Site, target: RetiredTarget, lang: Lang): RedirectModel {
+  const { path, label, key } = targetOf(site, target, lang);
   return {
     htmlLang: htmlLang(lang),
     title: t(lang, 'redirect.title'),
-    target: url,
+    target: withBase(site.options.base, path),
     body: t(lang, 'redirect.body'),
-    label: target,
-    cacheKey: `redirect:${target}`,
+    label,
+    cacheKey: `redirect:${key}`,
   };
+}
+
+/** Every retired id with where it leads: a note, or a release page. */
+function retiredTargets(site: Site): [string, RetiredTarget][] {
+  return [
+    ...site.retiredIds,
+    ...[...site.retiredToRelease].map(
+      ([id, release]) => [id, { release }] as [string, RetiredTarget],
+    ),
+  ];
 }
 
 /** `getStaticPaths` entries of retired ids' item pages. */
 export function redirectPaths(site: Site) {
   return LANGS.flatMap((lang) =>
-    [...site.retiredIds].map(([id, target]) => ({
+    retiredTargets(site).map(([id, target]) => ({
       params: { lang, id },
       props: { lang, id, target },
       cacheKey: redirectModel(site, target, lang).cacheKey,
@@ -52,24 +78,29 @@ export function redirectPaths(site: Site) {
 }
 
 /** The language-neutral link `/i/<id>/` of a note (or of a retired id, leading to `target`). */
-export function shortLinkModel(site: Site, target: string): LangRedirectModel {
+export function shortLinkModel(site: Site, target: RetiredTarget): LangRedirectModel {
   const { base } = site.options;
+  const zh = targetOf(site, target, 'zh');
+  const en = targetOf(site, target, 'en');
   return {
-    title: target,
-    zh: withBase(base, toItemPath('zh', target)),
-    en: withBase(base, toItemPath('en', target)),
-    label: { zh: target, en: target },
+    title: zh.label,
+    zh: withBase(base, zh.path),
+    en: withBase(base, en.path),
+    label: { zh: zh.label, en: en.label },
     noindex: true,
     script: withBase(base, 'lang-redirect.js'),
-    cacheKey: target,
+    cacheKey: zh.key,
   };
 }
 
 /** `getStaticPaths` of the short links: every note id and every retired id. */
 export function shortLinkPaths(site: Site) {
-  return [...[...site.noteById.keys()].map((id) => [id, id] as const), ...site.retiredIds].map(
-    ([id, target]) => ({ params: { id }, props: { target }, cacheKey: target }),
-  );
+  const live = [...site.noteById.keys()].map((id): [string, RetiredTarget] => [id, id]);
+  return [...live, ...retiredTargets(site)].map(([id, target]) => ({
+    params: { id },
+    props: { target },
+    cacheKey: targetOf(site, target, 'zh').key,
+  }));
 }
 
 /** The site root: the home page in the reader's language. */

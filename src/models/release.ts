@@ -1,4 +1,4 @@
-import { t } from '../i18n/index.ts';
+import { htmlLang, t } from '../i18n/index.ts';
 import { plainNoteText } from '../lib/note-text.ts';
 import { langItemPaths } from '../lib/paths.ts';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../lib/urls.ts';
 import { checklistOf, groupByArea, groupBySectionAndArea, type ViewNote } from '../lib/views.ts';
 import type { Lang } from '../schemas/fields.ts';
-import type { Release } from '../schemas/release.ts';
+import type { Release, Theme } from '../schemas/release.ts';
 import {
   actionGroups,
   actionOf,
@@ -81,7 +81,10 @@ export interface ReleaseModel extends PageModel {
   title: string;
   facts: ReturnType<typeof releaseFacts> & { assessed: string; changelog: string };
   summary: string | undefined;
-  themes: string[];
+  /** The release's themes in the page's language (or, pending translation, the other with its `lang`). */
+  themes: { text: string; lang?: string }[];
+  /** Small print under the themes: translated from upstream, or not yet translated. */
+  themesNotes: string[];
   coverage: { summary: string; total: number; assessed: number; parts: string; untriaged: number };
   chart: ReturnType<typeof impactChart>;
   legend: ReturnType<typeof impactLegend>;
@@ -132,6 +135,26 @@ function releaseToc(
   ];
 }
 
+/** A theme's text in `lang`, or in the other language while its translation is pending. */
+function shownTheme(theme: Theme, lang: Lang): { text: string; lang?: string } {
+  const own = theme[lang];
+  if (own !== undefined) return { text: own };
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  return { text: theme[other] ?? '', lang: htmlLang(other) };
+}
+
+/** What the small print under a release's themes says in `lang`. */
+function themesNotes(themes: readonly Theme[], lang: Lang): string[] {
+  return [
+    ...(themes.some((theme) => theme[lang] !== undefined && theme.translated.includes(lang))
+      ? [t(lang, 'release.themesTranslated')]
+      : []),
+    ...(themes.some((theme) => theme[lang] === undefined)
+      ? [t(lang, lang === 'zh' ? 'item.notTranslatedZh' : 'item.notTranslated')]
+      : []),
+  ];
+}
+
 /** The model of a release page in `lang`. */
 export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
   const { release, notes, cacheKey } = releaseInputs(site, 'release', id);
@@ -154,7 +177,8 @@ export function releaseModel(site: Site, id: string, lang: Lang): ReleaseModel {
       changelog: release.changelogUrl,
     },
     summary: release.summary?.[lang],
-    themes: release.themes.map((theme) => theme[lang]),
+    themes: release.themes.map((theme) => shownTheme(theme, lang)),
+    themesNotes: themesNotes(release.themes, lang),
     coverage: {
       summary: t(lang, 'coverage.summary', {
         assessed: coverage.note + coverage.area,

@@ -137,6 +137,8 @@ export interface Site extends FacetData {
   linkedNotesById: ReadonlyMap<string, LinkedNote<ViewNote>[]>;
   /** Retired ids and the existing note id each now leads to. */
   retiredIds: ReadonlyMap<string, string>;
+  /** Retired ids whose item became part of a release page (its themes), and that release's id. */
+  retiredToRelease: ReadonlyMap<string, string>;
   upgrades: Upgrade[];
   /** Digest of the data every page may show (release, team, component and area data). */
   sharedDigest: string;
@@ -265,6 +267,11 @@ export function buildSite(project: Project, options: SiteOptions): Site {
         const target = resolveRedirect(id, project.ledger.redirects);
         return target !== undefined && noteById.has(target) ? [[id, target] as const] : [];
       }),
+    ),
+    retiredToRelease: new Map(
+      Object.entries(project.ledger.releaseRedirects).filter(([, release]) =>
+        releases.some((candidate) => candidate.id === release),
+      ),
     ),
     upgrades,
     sharedDigest: digestOf([releases, teams, components, areas]),

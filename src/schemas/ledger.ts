@@ -7,6 +7,11 @@ export const ledgerSchema = z.strictObject({
   ids: z.array(slug),
   /** Retired id → the id of its successor, so links in old tickets keep working. */
   redirects: z.record(slug, slug).default({}),
+  /**
+   * Retired id → the release whose page now holds what its note said (an upstream "Major Themes"
+   * text became the release's themes): its pages redirect to that release page.
+   */
+  releaseRedirects: z.record(slug, slug).default({}),
 });
 
 /** The validated ledger. */

@@ -88,7 +88,7 @@ const cases: [string, (root: string) => void, string][] = [
   [
     'a 6 MB single-paragraph body with links',
     write(NOTE, `${validNote()}\n${'see [a link](https://example.com/x) and '.repeat(150_000)}\n`),
-    `notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects
+    `notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects (or "<release id>" in releaseRedirects)
 notes/kubernetes-1.7/local-volume-unmount.md:1 - — found a file of 6000550 bytes, expected at most 262144 bytes (a file-size limit, see README)`,
   ],
   [
@@ -126,7 +126,7 @@ notes/kubernetes-1.7/local-volume-unmount.md:1 - — found a file of 6000550 byt
       rmSync(join(root, NOTE));
       symlinkSync('../../../outside.md', join(root, NOTE));
     },
-    `notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects
+    `notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects (or "<release id>" in releaseRedirects)
 notes/kubernetes-1.7/local-volume-unmount.md:1 - — found a symbolic link, expected a regular file inside the repository (links and special files are not read)`,
   ],
   [

@@ -291,7 +291,7 @@ describe('loadProject', () => {
   test('reports an id that is not URL-safe', () => {
     expect(withNote({ id: 'id: K8s 1.7/Local' })).toMatchInlineSnapshot(`
       [
-        "notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects",
+        "notes/ids.json:2 ids[0] — found "k8s-1.7-local-volume-unmount", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-local-volume-unmount": "<successor id>" in redirects (or "<release id>" in releaseRedirects)",
         "notes/kubernetes-1.7/local-volume-unmount.md:2 id — found "K8s 1.7/Local", expected a lowercase URL-safe id (a-z, 0-9, "-", ".")",
       ]
     `);
@@ -485,7 +485,7 @@ describe('loadProject id ledger', () => {
     );
     expect(problemsOf(files)).toMatchInlineSnapshot(`
       [
-        "notes/ids.json:2 ids[0] — found "k8s-1.7-gone", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-gone": "<successor id>" in redirects",
+        "notes/ids.json:2 ids[0] — found "k8s-1.7-gone", which no note has any more, expected a note with this id, or a redirect "k8s-1.7-gone": "<successor id>" in redirects (or "<release id>" in releaseRedirects)",
       ]
     `);
   });
@@ -507,6 +507,44 @@ describe('loadProject id ledger', () => {
         "notes/ids.json:1 redirects.k8s-1.7-gone — found "k8s-1.7-nowhere", expected the id of an existing note (directly or through further redirects, without a loop)",
       ]
     `);
+  });
+});
+
+describe('loadProject id ledger: retired ids leading to a release page', () => {
+  const ledger = (releaseRedirects: string, redirects = '{}') =>
+    withFile(
+      minimalProject(),
+      'notes/ids.json',
+      `{ "ids": ["k8s-1.7-major-themes-x", "k8s-1.7-local-volume-unmount"], "redirects": ${redirects}, "releaseRedirects": ${releaseRedirects} }`,
+    );
+
+  test('accepts a retired id redirected to an existing release', () => {
+    expect(problemsOf(ledger('{ "k8s-1.7-major-themes-x": "kubernetes-1.7" }'))).toEqual([]);
+  });
+
+  test.each([
+    [
+      'an unknown release',
+      ledger('{ "k8s-1.7-major-themes-x": "kubernetes-9.9" }'),
+      'notes/ids.json:1 releaseRedirects.k8s-1.7-major-themes-x — found "kubernetes-9.9", expected the id of a release in data/releases/ (kubernetes-1.7)',
+    ],
+    [
+      'an id a note still has',
+      ledger(
+        '{ "k8s-1.7-major-themes-x": "kubernetes-1.7", "k8s-1.7-local-volume-unmount": "kubernetes-1.7" }',
+      ),
+      'notes/ids.json:1 releaseRedirects.k8s-1.7-local-volume-unmount — found a redirect from "k8s-1.7-local-volume-unmount", which a note still has, expected redirects only from retired ids',
+    ],
+    [
+      'an id also redirected to a note',
+      ledger(
+        '{ "k8s-1.7-major-themes-x": "kubernetes-1.7" }',
+        '{ "k8s-1.7-major-themes-x": "k8s-1.7-local-volume-unmount" }',
+      ),
+      'notes/ids.json:1 releaseRedirects.k8s-1.7-major-themes-x — found "k8s-1.7-major-themes-x" also in redirects, expected one place for a retired id: a note (redirects) or a release (releaseRedirects)',
+    ],
+  ])('rejects a redirect to a release from %s', (_, files, problem) => {
+    expect(problemsOf(files)).toEqual([problem]);
   });
 });
 

@@ -28,9 +28,10 @@ describe('renderNoteScaffold', () => {
       title: 'New thing',
     });
     const ledger = formatLedger(
-      addIdsToLedger({ ids: ['k8s-1.7-local-volume-unmount'], redirects: {} }, [
-        'k8s-1.7-new-thing',
-      ]),
+      addIdsToLedger(
+        { ids: ['k8s-1.7-local-volume-unmount'], redirects: {}, releaseRedirects: {} },
+        ['k8s-1.7-new-thing'],
+      ),
     );
     const files = withFile(
       withFile(minimalProject(), 'notes/kubernetes-1.7/new-thing.md', text),
@@ -45,9 +46,12 @@ describe('renderNoteScaffold', () => {
 
 describe('addIdsToLedger', () => {
   test('adds new ids sorted and never drops old ones', () => {
-    expect(addIdsToLedger({ ids: ['b', 'z'], redirects: { z: 'b' } }, ['a', 'b'])).toEqual({
+    expect(
+      addIdsToLedger({ ids: ['b', 'z'], redirects: { z: 'b' }, releaseRedirects: {} }, ['a', 'b']),
+    ).toEqual({
       ids: ['a', 'b', 'z'],
       redirects: { z: 'b' },
+      releaseRedirects: {},
     });
   });
 });

@@ -144,6 +144,38 @@ describe('headersFile', () => {
   });
 });
 
+describe('siteRedirects of a retired id leading to a release page', () => {
+  const toRelease = {
+    ...model,
+    redirects: siteRedirects([], new Map(), new Map([['k8s-1.8-theme', 'kubernetes-1.8']])),
+  };
+
+  test('nginx sends its short link by language and its item pages to the release page', () => {
+    expect(
+      nginxServerConf(toRelease)
+        .split('\n')
+        .filter((line) => line.includes('k8s-1.8-theme')),
+    ).toEqual([
+      '  location = /pict-notes/i/k8s-1.8-theme/ { return 301 /pict-notes/$pict_lang/releases/kubernetes-1.8/$is_args$args; }',
+      '  location = /pict-notes/zh/items/k8s-1.8-theme/ { return 301 /pict-notes/zh/releases/kubernetes-1.8/$is_args$args; }',
+      '  location = /pict-notes/en/items/k8s-1.8-theme/ { return 301 /pict-notes/en/releases/kubernetes-1.8/$is_args$args; }',
+    ]);
+  });
+
+  test('_redirects does the same for static hosts', () => {
+    expect(
+      redirectsFile(toRelease)
+        .split('\n')
+        .filter((line) => line.includes('k8s-1.8-theme')),
+    ).toEqual([
+      '/pict-notes/i/k8s-1.8-theme/ /pict-notes/en/releases/kubernetes-1.8/ 301 Language=en',
+      '/pict-notes/i/k8s-1.8-theme/ /pict-notes/zh/releases/kubernetes-1.8/ 301',
+      '/pict-notes/zh/items/k8s-1.8-theme/ /pict-notes/zh/releases/kubernetes-1.8/ 301',
+      '/pict-notes/en/items/k8s-1.8-theme/ /pict-notes/en/releases/kubernetes-1.8/ 301',
+    ]);
+  });
+});
+
 describe('serverModelOf', () => {
   const heads = new Map([
     ['index.html', { csp: "default-src 'self'; script-src 'sha256-A='", noindex: false }],

@@ -375,3 +375,45 @@ describe('redirects', () => {
     });
   });
 });
+
+describe('an id retired into a release page', () => {
+  const ledger = modelProject().find((file) => file.path === 'notes/ids.json')?.text ?? '{}';
+  const IDS_OF_MODEL_PROJECT = (JSON.parse(ledger) as { ids: string[] }).ids;
+  const files = withFile(
+    modelProject(),
+    'notes/ids.json',
+    JSON.stringify({
+      ids: [...IDS_OF_MODEL_PROJECT, 'k8s-1.8-major-themes-x'],
+      redirects: { 'k8s-1.7-old-name': 'k8s-1.7-taints-alpha' },
+      releaseRedirects: { 'k8s-1.8-major-themes-x': 'kubernetes-1.8' },
+    }),
+  );
+  const site = siteOf(files, { base: '/pict-notes/' });
+
+  test('its item pages send the reader to the release page in the page’s language', () => {
+    expect(redirectPaths(site).map((path) => [path.params, path.props.target])).toEqual([
+      [{ lang: 'zh', id: 'k8s-1.7-old-name' }, 'k8s-1.7-taints-alpha'],
+      [{ lang: 'zh', id: 'k8s-1.8-major-themes-x' }, { release: 'kubernetes-1.8' }],
+      [{ lang: 'en', id: 'k8s-1.7-old-name' }, 'k8s-1.7-taints-alpha'],
+      [{ lang: 'en', id: 'k8s-1.8-major-themes-x' }, { release: 'kubernetes-1.8' }],
+    ]);
+    expect(redirectModel(site, { release: 'kubernetes-1.8' }, 'zh')).toEqual({
+      htmlLang: 'zh-CN',
+      title: '正在跳转…',
+      target: '/pict-notes/zh/releases/kubernetes-1.8/',
+      body: expect.any(String),
+      label: 'Kubernetes 1.8',
+      cacheKey: 'redirect:release:kubernetes-1.8:Kubernetes 1.8',
+    });
+  });
+
+  test('its short link offers the release page in both languages', () => {
+    const short = shortLinkPaths(site).find((path) => path.params.id === 'k8s-1.8-major-themes-x');
+    expect(short?.props.target).toEqual({ release: 'kubernetes-1.8' });
+    expect(shortLinkModel(site, { release: 'kubernetes-1.8' })).toMatchObject({
+      zh: '/pict-notes/zh/releases/kubernetes-1.8/',
+      en: '/pict-notes/en/releases/kubernetes-1.8/',
+      noindex: true,
+    });
+  });
+});

@@ -5,7 +5,9 @@ import {
   releaseModel,
   releasePaths,
 } from '../../src/models/release.ts';
-import { validNote, withFile } from '../fixtures/minimal-project.ts';
+import { loadProject } from '../../src/checker/index.ts';
+import { formatProblem } from '../../src/checker/problems.ts';
+import { RELEASE_1_8, validNote, withFile } from '../fixtures/minimal-project.ts';
 import { blockingProject, modelProject, siteOf } from './project.ts';
 
 const site = siteOf();
@@ -257,5 +259,63 @@ describe('checklistModel', () => {
         ]
       `);
     });
+  });
+});
+
+describe('release themes', () => {
+  const themes = [
+    'themes:',
+    '  - zh: 安全性提升。',
+    '    en: Security enhancements.',
+    '  - zh: SIG Apps 将工作负载 API 迁移到 apps/v1beta2。',
+    '    en: SIG Apps moved the workloads API to apps/v1beta2.',
+    '    translated: [zh]',
+    '  - en: SIG Node focused on workload types.',
+    '    pendingTranslation: [zh]',
+    '',
+  ].join('\n');
+  const files = withFile(
+    modelProject(),
+    'data/releases/kubernetes-1.8.yaml',
+    `${RELEASE_1_8}${themes}`,
+  );
+  const themed = siteOf(files);
+
+  test('shows each theme in the page’s language, a pending one in the other with its lang', () => {
+    expect(releaseModel(themed, 'kubernetes-1.8', 'zh').themes).toEqual([
+      { text: '安全性提升。' },
+      { text: 'SIG Apps 将工作负载 API 迁移到 apps/v1beta2。' },
+      { text: 'SIG Node focused on workload types.', lang: 'en' },
+    ]);
+    expect(releaseModel(themed, 'kubernetes-1.8', 'en').themes.map((theme) => theme.lang)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  test('says in small print which texts are translations and which are not yet translated', () => {
+    expect(releaseModel(themed, 'kubernetes-1.8', 'zh').themesNotes).toEqual([
+      '译自上游发布说明。',
+      '尚未翻译：显示英文原文。',
+    ]);
+    expect(releaseModel(themed, 'kubernetes-1.8', 'en').themesNotes).toEqual([]);
+    expect(releaseModel(themed, 'kubernetes-1.8', 'en').toc[0]).toEqual({
+      href: '#themes',
+      label: 'Highlights of this release',
+    });
+  });
+
+  test('a theme pending translation is a problem once the release is marked translated', () => {
+    const complete = withFile(
+      files,
+      'data/releases/kubernetes-1.8.yaml',
+      `${RELEASE_1_8}translationComplete: true\n${themes}`,
+    );
+    expect(loadProject(complete).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^data\/releases\/kubernetes-1\.8\.yaml:\d+ themes\[2\]\.pendingTranslation — .*texts in both languages, since the release sets translationComplete$/,
+      ),
+    ]);
   });
 });

@@ -44,6 +44,15 @@ describe('npm run ids', () => {
       ledger.ids,
     );
   });
+
+  test('keeps the redirects to notes and to release pages', () => {
+    const root = copyContent('script-ids-redirects', KUBERNETES);
+    const ledgerPath = join(root, 'notes/ids.json');
+    const before = readFileSync(ledgerPath, 'utf8');
+    expect(JSON.parse(before)).toHaveProperty('releaseRedirects');
+    execFileSync(node, ['scripts/record-ids.ts', root], { encoding: 'utf8' });
+    expect(readFileSync(ledgerPath, 'utf8')).toBe(before);
+  });
 });
 
 describe('npm run check', () => {

@@ -71,7 +71,7 @@ function writtenTexts(): Set<string> {
     // A bullet under a heading (kubeadm → 未使用，忽略。) is kept with its heading as the summary.
     if (note.zh?.assessment) texts.add(normalize(note.zh.assessment));
   }
-  for (const theme of release?.themes ?? []) texts.add(normalize(theme.zh));
+  for (const theme of release?.themes ?? []) texts.add(normalize(theme.zh ?? ''));
   for (const remark of release?.remarks ?? []) texts.add(normalize(remark.text.zh));
   if (release?.summary) texts.add(normalize(release.summary.zh));
   return texts;

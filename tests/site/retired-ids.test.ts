@@ -57,7 +57,12 @@ describe('a site with a retired id', () => {
     // Besides the notes' pages, a redirect page for every retired id: the renamed one and those the
     // repository had already retired.
     expect(pagesBelow(pages, `${lang}/items`)).toEqual(
-      [...ids, site.oldId, ...Object.keys(redirectsBefore)].sort(),
+      [
+        ...ids,
+        site.oldId,
+        ...Object.keys(redirectsBefore),
+        ...Object.keys(project.ledger.releaseRedirects),
+      ].sort(),
     );
     expect(refreshTargetOf(page(`${lang}/items/${site.newId}/`))).toBeUndefined();
     for (const [from, to] of Object.entries(redirectsBefore)) {
@@ -80,5 +85,52 @@ describe('a site with a retired id', () => {
       { cwd: ROOT },
     );
     expect(stdout).toMatch(/^All \d+ internal links/);
+  });
+});
+
+// The fixture's 1.7 "Major Themes" item became the release's themes: its id leads to the release page.
+describe('a site with an id retired into its release page', () => {
+  const themes = {
+    id: 'k8s-1.7-major-themes-kubernetes-1-7-is-a-4e1131',
+    release: 'kubernetes-1.7',
+  };
+
+  test('is recorded in releaseRedirects, and no note has the id', () => {
+    expect(project.ledger.releaseRedirects).toEqual({ [themes.id]: themes.release });
+    expect(project.notes.map((note) => note.data.id)).not.toContain(themes.id);
+  });
+
+  test.each(LANGS)('sends /%s/items/<id>/ to the release page in that language', (lang) => {
+    const html = page(`${lang}/items/${themes.id}/`);
+    expect(refreshTargetOf(html)).toBe(`/${lang}/releases/${themes.release}/`);
+    expect(html).toContain(`<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"`);
+  });
+
+  test('sends /i/<id>/ to the release page in the reader’s language', () => {
+    const html = page(`i/${themes.id}/`);
+    expect(refreshTargetOf(html)).toBe(`/zh/releases/${themes.release}/`);
+    expect(tagWhere(html, (tag) => tag.name === 'script')?.attributes['data-en']).toBe(
+      `/en/releases/${themes.release}/`,
+    );
+  });
+
+  test('leads to a release page that shows the release themes where search indexes them', () => {
+    const html = page(`en/releases/${themes.release}/`);
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+    const [first] = project.releases.find((release) => release.id === themes.release)?.themes ?? [];
+    expect(main).toMatch(/^<main[^>]*data-pagefind-body/);
+    expect(main).toContain('<h2 id="themes">');
+    expect(first?.en?.length).toBeGreaterThan(40);
+    expect(main).toContain(first?.en?.slice(0, 40));
+  });
+
+  test('writes the same redirects for static hosts', () => {
+    const redirects = readFileSync(join(dist, '_redirects'), 'utf8');
+    for (const lang of LANGS) {
+      expect(redirects).toContain(
+        `/${lang}/items/${themes.id}/ /${lang}/releases/${themes.release}/ 301\n`,
+      );
+    }
+    expect(redirects).toContain(`/i/${themes.id}/ /zh/releases/${themes.release}/ 301\n`);
   });
 });

@@ -16,6 +16,7 @@ import {
   readProject,
   refreshTargetOf,
   retiredIds,
+  retiredToRelease,
   tagWhere,
 } from '../support/dist.ts';
 import { builtSite, KUBERNETES } from '../support/sites.ts';
@@ -31,6 +32,7 @@ const notes = project.notes.map((note) => ({
 }));
 const noteIds = notes.map((note) => note.id).sort();
 const retired = retiredIds(project);
+const toRelease = retiredToRelease(project);
 const other = (lang: Lang): Lang => (lang === 'zh' ? 'en' : 'zh');
 
 let dist = '';
@@ -67,7 +69,9 @@ function between(html: string, from: string, until: string): string {
 describe('item pages', () => {
   test.each(LANGS)('exist in %s for exactly the notes in notes/ and the retired ids', (lang) => {
     expect(noteIds.length).toBeGreaterThan(0);
-    expect(pagesBelow(pages, `${lang}/items`)).toEqual([...noteIds, ...retired.keys()].sort());
+    expect(pagesBelow(pages, `${lang}/items`)).toEqual(
+      [...noteIds, ...retired.keys(), ...toRelease.keys()].sort(),
+    );
   });
 
   test.each(LANGS)('in %s show the note, not a redirect', (lang) => {
@@ -87,7 +91,9 @@ describe('item pages', () => {
 
 describe('short links /i/<id>/', () => {
   test('exist for exactly the notes and the retired ids', () => {
-    expect(pagesBelow(pages, 'i')).toEqual([...noteIds, ...retired.keys()].sort());
+    expect(pagesBelow(pages, 'i')).toEqual(
+      [...noteIds, ...retired.keys(), ...toRelease.keys()].sort(),
+    );
   });
 
   test('send each note id to its Chinese page, and English readers to the English one', () => {

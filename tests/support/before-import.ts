@@ -14,7 +14,7 @@ export interface BeforeImport {
  * The repository's files as they were before `source` (an upstream file's base name, e.g.
  * `k8s-v1.7.0-release-notes.md`) was imported: without the notes the importer wrote from it (they
  * begin with its `# Imported from <source> by npm run import` comment) and without their ids in the
- * ledger. Hand-written notes, other imports and the ledger's redirects stay. Tests of importing over
+ * ledger. Hand-written notes, other imports and the ledger's redirects (to notes and releases) stay. Tests of importing over
  * the hand-written seed notes start from this, whatever has been imported into the repository since.
  * Releases are not marked fully translated then.
  */
@@ -31,9 +31,10 @@ export function beforeImport(files: readonly SourceFile[], source: string): Befo
   const ledger = JSON.parse(ledgerFile.text) as {
     ids: string[];
     redirects: Record<string, string>;
+    releaseRedirects?: Record<string, string>;
   };
   const text = `${JSON.stringify(
-    { ids: ledger.ids.filter((id) => !importedIds.has(id)), redirects: ledger.redirects },
+    { ...ledger, ids: ledger.ids.filter((id) => !importedIds.has(id)) },
     null,
     2,
   )}\n`;

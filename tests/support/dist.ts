@@ -105,6 +105,11 @@ export function retiredIds(project: Project): Map<string, string> {
 /** An id ledger that records nothing: the `notes/ids.json` of content without notes. */
 export const EMPTY_LEDGER = '{\n  "ids": [],\n  "redirects": {}\n}\n';
 
+/** Retired ids whose item became part of a release page, and that release's id. */
+export function retiredToRelease(project: Project): Map<string, string> {
+  return new Map(Object.entries(project.ledger.releaseRedirects));
+}
+
 /**
  * A fresh copy of the `data/` and `notes/` of a content root (a fixture site, or the repository's
  * content) in `tmp/test-fixtures/<name>/`, to be changed by a test; with `notes: false`, its

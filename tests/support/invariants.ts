@@ -20,6 +20,7 @@ import {
   readSearchUrls,
   refreshTargetOf,
   retiredIds,
+  retiredToRelease,
   tagWhere,
 } from './dist.ts';
 import { serveStatic } from './static-server.ts';
@@ -34,6 +35,8 @@ export interface BuiltContent {
   noteIds: string[];
   /** Retired id → the id of the note it leads to. */
   retired: Map<string, string>;
+  /** Retired id → the id of the release whose page it leads to. */
+  retiredToRelease: Map<string, string>;
 }
 
 /** A property every build of valid content has; returns one line per place it does not hold. */
@@ -126,7 +129,11 @@ export const INVARIANTS: Record<string, Invariant> = {
 
   'every note has an item page in both languages, and every retired id a redirect page': (site) =>
     LANGS.flatMap((lang) => {
-      const expected = [...site.noteIds, ...site.retired.keys()].sort();
+      const expected = [
+        ...site.noteIds,
+        ...site.retired.keys(),
+        ...site.retiredToRelease.keys(),
+      ].sort();
       const found = pagesBelow(site.pages, `${lang}/items`);
       const notShown = site.noteIds.filter((id) => {
         const html = site.pages.get(`${lang}/items/${id}/index.html`) ?? '';
@@ -160,6 +167,23 @@ export const INVARIANTS: Record<string, Invariant> = {
       return wrong.map(([page, found, expected]) => `${page} leads to ${found}, not ${expected}`);
     });
   },
+
+  'ids retired into a release page lead to that release page': (site) =>
+    [...site.retiredToRelease].flatMap(([id, release]) => {
+      const short = site.pages.get(`i/${id}/index.html`) ?? '';
+      const script = tagWhere(short, (tag) => tag.name === 'script');
+      return [
+        [`i/${id}/`, refreshTargetOf(short), `/zh/releases/${release}/`],
+        [`i/${id}/ (English)`, script?.attributes['data-en'], `/en/releases/${release}/`],
+        ...LANGS.map((lang) => [
+          `${lang}/items/${id}/`,
+          refreshTargetOf(site.pages.get(`${lang}/items/${id}/index.html`) ?? ''),
+          `/${lang}/releases/${release}/`,
+        ]),
+      ]
+        .filter(([, found, expected]) => found !== expected)
+        .map(([page, found, expected]) => `${page} leads to ${found}, not ${expected}`);
+    }),
 
   'notes.json holds every note once, linked to its pages': (site) => {
     const { notes } = JSON.parse(readFileSync(join(site.dist, 'notes.json'), 'utf8')) as {
@@ -286,6 +310,7 @@ export function readBuiltContent(distDir: string, contentRoot: string): BuiltCon
     pages: readPages(distDir),
     noteIds: project.notes.map((note) => note.data.id).sort(),
     retired: retiredIds(project),
+    retiredToRelease: retiredToRelease(project),
   };
 }
 

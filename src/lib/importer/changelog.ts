@@ -8,6 +8,8 @@
  *   skip never ends a section: it is an area heading, and one written at the section's own level
  *   or above (`## Kubefed` inside `## **Notable Features**`) counts as one level below it;
  * - the area is the outermost heading below the section (`Storage` for `### Storage` › `#### Local Storage`);
+ * - a heading naming a known area that comes after the bullets of the area heading above it is that
+ *   heading's sibling, whatever its level (1.8's `#### Storage` after `### Workloads API (batch)`'s bullets);
  * - indentation is measured in columns with tab stops every 2 columns (those files indent a nested
  *   bullet with one tab where others use two spaces, and mix both among siblings);
  * - "pseudo-heading" bullets (`Features`, `Bug fixes:`, `AWS:`, `New commands`, …) group separate
@@ -225,7 +227,12 @@ function parseRelease(
         stack = [];
         context = { headings: [], level, where: text, lines: [] };
       } else {
-        const effective = Math.max(level, section.level + 1);
+        const effective = siblingAfterBullets(
+          Math.max(level, section.level + 1),
+          text,
+          context,
+          options,
+        );
         flush(effective > context.level);
         stack = stack.filter((entry) => entry.level < effective);
         stack.push({ level: effective, text });
@@ -244,6 +251,26 @@ function parseRelease(
   }
   flush(false);
   return { version, line, items, skipped };
+}
+
+/**
+ * The level of an area heading, corrected for a structure slip: a heading naming an area the project
+ * knows that would nest under an area heading whose own bullets it follows is a sibling of that
+ * heading (1.8's `#### CLI Changes`, `#### Scheduling` and `#### Storage` after the bullets of `###
+ * Workloads API (batch)`). A heading that follows only prose, or nothing (`### Cluster Lifecycle` ›
+ * `#### kubeadm`), stays its child.
+ */
+function siblingAfterBullets(
+  level: number,
+  text: string,
+  parent: Context,
+  options: { knownAreas: readonly KnownArea[] },
+): number {
+  if (level <= parent.level || parent.headings.length === 0) return level;
+  const id = areaId(text, options.knownAreas);
+  if (!options.knownAreas.some((area) => area.id === id)) return level;
+  const hasBullets = parent.lines.some((line) => line.fence === undefined && BULLET.test(line.raw));
+  return hasBullets ? parent.level : level;
 }
 
 /** Splits a heading's body into bullet trees and the prose before the first bullet. */

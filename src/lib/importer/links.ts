@@ -137,6 +137,9 @@ export function stripMarkdown(text: string): string {
     .trim();
 }
 
+/** Leading tags (`[alpha]`, `[action required]`, `[prototype]`): fields carry them, not titles or comparisons. */
+export const LEADING_TAGS = /^\s*(?:\[[a-z][a-z -]*\]\s*)+/i;
+
 /** The values in order of first appearance, without duplicates. */
 export function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];

@@ -1,7 +1,8 @@
 /**
  * Planning an import, without touching the file system: from the upstream file's text and the
- * project's files (data/ and notes/) to the notes to write, what is skipped and why, and the new
- * id ledger, in three steps: parse (`parse.ts`), plan (here), verify (`verify.ts`).
+ * project's files (data/ and notes/) to the notes to write, the release's themes (from upstream's
+ * "Major Themes", `themes.ts`), what is skipped and why, and the new id ledger, in three steps:
+ * parse (`parse.ts`), plan (here), verify (`verify.ts`).
  * `scripts/import.ts` reads and writes the files.
  */
 import { addIdsToLedger, formatLedger } from '../../checker/ledger.ts';
@@ -14,6 +15,7 @@ import type { KnownArea } from './areas.ts';
 import { normaliseUrl, refKey, unique } from './links.ts';
 import { parseUpstream, type ImportRequest, type ParsedUpstream } from './parse.ts';
 import { draftNotes, renderNote, type NoteDraft } from './render.ts';
+import { isTheme, themeText, withThemes } from './themes.ts';
 import type { UpstreamItem } from './types.ts';
 import { verifyWrites } from './verify.ts';
 
@@ -48,14 +50,28 @@ export interface SectionCount {
   assessed: number;
 }
 
+/**
+ * The release's themes from upstream's "Major Themes" prose (never notes): written into its data file
+ * (`create`, English, Chinese pending), left alone because the release has themes (`kept`), or none.
+ */
+export interface PlannedThemes {
+  status: 'create' | 'kept' | 'none';
+  /** The release data file. */
+  file: string;
+  /** One plain-text theme per upstream item, in file order. */
+  texts: string[];
+  items: UpstreamItem[];
+}
+
 /** The planned import. */
 export interface ImportPlan extends ParsedUpstream {
   release: string;
   notes: PlannedNote[];
+  themes: PlannedThemes;
   counts: SectionCount[];
   /** Area ids of items that data/areas.yaml lacks, with how many items have each. */
   missingAreas: { id: string; items: number }[];
-  /** Files to write, relative to the project root: the new notes, then notes/ids.json (none when nothing is new). */
+  /** Files to write, relative to the project root: the new notes, the release file (new themes), then notes/ids.json (none when nothing is new). */
   writes: SourceFile[];
   /** Ids of existing notes the ledger lacked (an interrupted import's), recorded by this one. */
   recorded: string[];
@@ -207,6 +223,36 @@ function writesOf(notes: readonly PlannedNote[], ledger: Ledger): SourceFile[] {
   ];
 }
 
+/** The themes an import gives the release, and the release file's new text when it writes them. */
+function planThemes(
+  items: readonly UpstreamItem[],
+  release: Release,
+  files: readonly SourceFile[],
+): { plan: PlannedThemes; write?: SourceFile } {
+  const file = `${SOURCE_PATHS.releases}/${release.id}.yaml`;
+  const texts = items.map(themeText);
+  if (items.length === 0) return { plan: { status: 'none', file, texts, items: [] } };
+  const current = files.find((candidate) => candidate.path === file)?.text ?? '';
+  const text = withThemes(current, texts);
+  const plan: PlannedThemes = {
+    status: text === undefined ? 'kept' : 'create',
+    file,
+    texts,
+    items: [...items],
+  };
+  return text === undefined ? { plan } : { plan, write: { path: file, text } };
+}
+
+/** The writes with the release file's (new themes) before the ledger, which comes last. */
+function withReleaseFile(
+  writes: readonly SourceFile[],
+  themes: { write?: SourceFile },
+): SourceFile[] {
+  if (!themes.write) return [...writes];
+  const ledger = writes.at(-1);
+  return ledger ? [...writes.slice(0, -1), themes.write, ledger] : [themes.write];
+}
+
 function countBySection(
   items: readonly UpstreamItem[],
   notes: readonly PlannedNote[],
@@ -252,8 +298,10 @@ export function planImport(request: ImportRequest, files: readonly SourceFile[])
   }));
   const parsed = parseUpstream(request, release, knownAreas);
   if (!parsed.ok) return fail(parsed.error);
-  const notes = planNotes(parsed.items, release, project, files, request.source.name);
-  const writes = writesOf(notes, project.ledger);
+  const noteItems = parsed.items.filter((item) => !isTheme(item));
+  const notes = planNotes(noteItems, release, project, files, request.source.name);
+  const themes = planThemes(parsed.items.filter(isTheme), release, files);
+  const writes = withReleaseFile(writesOf(notes, project.ledger), themes);
   const rejected = verifyWrites(files, problems, writes);
   if (rejected !== undefined) return fail(rejected);
   return {
@@ -264,6 +312,7 @@ export function planImport(request: ImportRequest, files: readonly SourceFile[])
       versions: unique(parsed.versions),
       items: parsed.items,
       notes,
+      themes: themes.plan,
       skipped: parsed.skipped,
       counts: countBySection(parsed.items, notes),
       missingAreas: missingAreas(parsed.items, project.areas),

@@ -3,8 +3,9 @@ import { Document, Scalar, isMap, isScalar, isSeq } from 'yaml';
 import { webUrl } from '../../schemas/fields.ts';
 import { TITLE_MAX_LENGTH } from '../../schemas/note.ts';
 import type { Section } from '../sections.ts';
+import { sameChangeAs } from './duplicates.ts';
 import { itemId } from './ids.ts';
-import { stripMarkdown, unique } from './links.ts';
+import { LEADING_TAGS, stripMarkdown, unique } from './links.ts';
 import type { UpstreamItem } from './types.ts';
 
 /** What one note will say: one upstream item, or several listing the same PR. */
@@ -47,9 +48,6 @@ function firstSentenceEnd(text: string): number {
 
 /** Maturity tags upstream writes in front of a feature (`[alpha]`, `[beta]`, `[stable]`/`[GA]`). */
 const MATURITY_TAG = /^\s*\[(alpha|beta|stable|ga)\]\s*/i;
-
-/** Leading tags (`[alpha]`, `[action required]`, `[prototype]`): the note's fields carry them, not its title. */
-const LEADING_TAGS = /^\s*(?:\[[a-z][a-z -]*\]\s*)+/i;
 
 /** The maturity an upstream text declares with a leading tag, if any. */
 export function maturityOf(text: string): 'alpha' | 'beta' | 'ga' | undefined {
@@ -128,7 +126,9 @@ function validUrls(urls: readonly string[]): string[] {
 
 /**
  * Groups items into note drafts by id (items citing the same PR become one note: its section is the
- * first item's, the others' go to `alsoIn`; distinct texts are all kept), keeping import order.
+ * first item's, the others' go to `alsoIn`; distinct texts are all kept), keeping import order. A
+ * notable-features bullet describing the change of a PR bullet (`duplicates.ts`) takes that PR's id,
+ * so the two are one note.
  */
 export function draftNotes(
   items: readonly UpstreamItem[],
@@ -136,8 +136,9 @@ export function draftNotes(
   knownAreaIds: ReadonlySet<string>,
 ): NoteDraft[] {
   const drafts = new Map<string, NoteDraft>();
+  const sameChange = sameChangeAs(items);
   for (const item of items) {
-    const id = itemId(item, idPrefix);
+    const id = itemId(sameChange.get(item) ?? item, idPrefix);
     const draft = drafts.get(id);
     const known = item.area !== undefined && knownAreaIds.has(item.area) ? item.area : undefined;
     if (!draft) {

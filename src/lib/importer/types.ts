@@ -11,6 +11,7 @@ import type { Section } from '../sections.ts';
  * (the 1.8 SIG themes, Federated Jobs, the "Workloads API (apps/v1beta2)" paragraph), and so are those
  * of a section heading without bullets or sub-headings (the 1.7 Major Themes); prose directly under a
  * section heading that has bullets or sub-headings is its introduction and is not imported.
+ * Items of the "Major Themes" section become the release's themes, not notes (`themes.ts`).
  * In the JSON layout an item is one release-note object (one PR).
  */
 export interface UpstreamItem {

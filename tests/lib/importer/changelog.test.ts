@@ -399,10 +399,50 @@ describe('the v1.8.0 quirks', () => {
     });
   });
 
-  test('a heading structure slip takes the known area below it (Workloads API (batch) › CLI Changes)', () => {
-    expect(item('`kubectl rollout` and `rollback` now support StatefulSet.').area).toBe('kubectl');
-    expect(item('[stable] Mount options')).toMatchObject({ area: 'storage' });
-    expect(item('[stable] Mount options').text.split('\n')).toHaveLength(7);
+  describe('a known area heading after the bullets of the heading above it is its sibling', () => {
+    // As data/areas.yaml has it: "Workloads API" is an area too, so nesting would take it.
+    const known = [...KNOWN, { id: 'workloads-api', names: ['Workloads API'] }];
+    const [own] = parseChangelog(fixture('k8s-v1.8.0-release-notes.md'), { knownAreas: known });
+    const at = (start: string) => {
+      const found = own?.items.find((candidate) => candidate.text.startsWith(start));
+      if (!found) throw new Error(`no item starting ${start}`);
+      return { headings: found.headings, area: found.area };
+    };
+
+    test.each([
+      ['`kubectl rollout` and `rollback` now support StatefulSet.', ['CLI Changes'], 'kubectl'],
+      ['Added German translation for kubectl.', ['CLI Changes'], 'kubectl'],
+      ['[alpha] Users can now add taints to nodes by condition', ['Scheduling'], 'scheduling'],
+      ['[stable] Mount options', ['Storage'], 'storage'],
+      ['[prototype] Volume snapshots', ['Storage'], 'storage'],
+    ])('%s: under %j, area %s (not Workloads API (batch))', (start, headings, area) => {
+      expect(at(start)).toEqual({ headings, area });
+    });
+
+    test('the parent keeps its own bullets; headings after prose or nothing stay children', () => {
+      expect(at('CronJob is now at `batch/v1beta1`')).toEqual({
+        headings: ['Workloads API (batch)'],
+        area: 'workloads-api',
+      });
+      expect(at('Job can now set a failure policy').headings).toEqual(['Workloads API (batch)']);
+      // "Workloads API (apps/v1beta2)" has a paragraph, not bullets, before its sub-headings.
+      expect(at('The default spec.revisionHistoryLimit for all applicable kinds')).toEqual({
+        headings: ['Workloads API (apps/v1beta2)', 'Defaults'],
+        area: 'workloads-api',
+      });
+      // "Cluster Lifecycle" has nothing before "kubeadm", a known area: it stays nested.
+      expect(at('[beta] A new `upgrade` subcommand').headings).toEqual([
+        'Cluster Lifecycle',
+        'kubeadm',
+      ]);
+    });
+
+    test('[stable] Mount options keeps its nested bullets', () => {
+      const mount = own?.items.find((candidate) =>
+        candidate.text.startsWith('[stable] Mount options'),
+      );
+      expect(mount?.text.split('\n')).toHaveLength(7);
+    });
   });
 });
 

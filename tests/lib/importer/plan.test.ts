@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { parseDocument } from 'yaml';
 import { parseChangelog } from '../../../src/lib/importer/changelog.ts';
 import { fnv1a, itemId } from '../../../src/lib/importer/ids.ts';
 import { normaliseUrl, refKey } from '../../../src/lib/importer/links.ts';
@@ -71,17 +72,17 @@ function frontmatterOf(text: string): Record<string, unknown> {
 }
 
 describe.each([
-  ['k8s-v1.7.0-release-notes.md', releaseFile('kubernetes-1.7', '1.7', 'k8s-1.7'), 347, 317],
-  ['k8s-v1.8.0-release-notes.md', R18, 160, 160],
+  ['k8s-v1.7.0-release-notes.md', releaseFile('kubernetes-1.7', '1.7', 'k8s-1.7'), 347, 314],
+  ['k8s-v1.8.0-release-notes.md', R18, 160, 148],
   ['release-notes-1.19.0.json', R119, 388, 388],
   ['release-notes-1.27.0.json', R127, 325, 325],
-  ['edge-cases.md', R91, 18, 17],
+  ['edge-cases.md', R91, 18, 16],
 ])('importing %s into an empty release', (file, release, items, notes) => {
   const id = release.path.replace(/^data\/releases\/|\.yaml$/g, '');
   const files = freshProject(release);
   const result = plan(request(file, id), files);
 
-  test('creates one note per item, items citing the same PR sharing one', () => {
+  test('creates one note per item but the major themes, items of one PR or change sharing one', () => {
     expect(result.items).toHaveLength(items);
     expect(result.notes).toHaveLength(notes);
     expect(result.notes.every((note) => note.status === 'create')).toBe(true);
@@ -201,12 +202,122 @@ describe('the edge-case import', () => {
 
   test('counts per section: items upstream lists there, notes whose section it is', () => {
     expect(result.counts.map((count) => [count.section, count.items, count.notes])).toEqual([
-      ['major-themes', 1, 1],
+      ['major-themes', 1, 0],
       ['action-required', 2, 2],
       ['known-issues', 2, 2],
       ['deprecations', 1, 1],
       ['notable-features', 7, 7],
       ['other-notable-changes', 5, 4],
+    ]);
+  });
+});
+
+describe('upstream "Major Themes" become the release’s themes, never notes', () => {
+  const files = freshProject(R18);
+  const result = plan(request('k8s-v1.8.0-release-notes.md', 'kubernetes-1.8'), files);
+  const release = result.writes.find((write) => write.path === 'data/releases/kubernetes-1.8.yaml');
+  const loaded = loadProject(applied(files, result.writes));
+
+  test('no note is planned for a major-themes item', () => {
+    expect(result.items.filter((item) => item.section === 'major-themes')).toHaveLength(12);
+    expect(result.notes.filter((note) => note.section === 'major-themes')).toEqual([]);
+    expect(result.notes.some((note) => note.summary.includes('SIG Apps][] focuses'))).toBe(false);
+  });
+
+  test('each SIG’s prose is one theme of the release, in English with the Chinese pending', () => {
+    expect(result.themes.status).toBe('create');
+    const themes = loaded.project.releases.find((entry) => entry.id === 'kubernetes-1.8')?.themes;
+    expect(themes).toHaveLength(12);
+    expect(themes?.[1]).toEqual({
+      en: expect.stringMatching(
+        /^SIG Apps focuses on the Kubernetes APIs .* For the 1\.8 release, SIG Apps moved the Kubernetes workloads API .* see Notable Features\. SIG Apps intends to promote this version to GA in a future release\.$/,
+      ),
+      pendingTranslation: ['zh'],
+      translated: [],
+    });
+    // Link markup and link definitions are gone: the page shows themes as text.
+    expect(themes?.some((theme) => /\]\[|\]\(|\]:/.test(theme.en ?? ''))).toBe(false);
+  });
+
+  test('the release file keeps its other keys and passes the checker; the ledger comes last', () => {
+    expect(release?.text).toMatch(/^product: Kubernetes\nversion: "1\.8"\n/);
+    // npm run triage rewrites the file (a remark) with the yaml package's defaults: nothing else moves.
+    expect(parseDocument(release?.text ?? '').toString({ lineWidth: 0 })).toBe(release?.text);
+    expect(loaded.problems.map(formatProblem)).toEqual([]);
+    expect(result.writes.map((write) => write.path).slice(-2)).toEqual([
+      'data/releases/kubernetes-1.8.yaml',
+      'notes/ids.json',
+    ]);
+  });
+
+  test('a release that has themes keeps them: nothing is written for the themes', () => {
+    const again = plan(
+      request('k8s-v1.8.0-release-notes.md', 'kubernetes-1.8'),
+      applied(files, result.writes),
+    );
+    expect(again.themes.status).toBe('kept');
+    expect(again.writes).toEqual([]);
+  });
+});
+
+describe('one upstream change is one note (the real v1.7.0 notes)', () => {
+  const result = plan(
+    request('k8s-v1.7.0-release-notes.md', 'kubernetes-1.7'),
+    freshProject(releaseFile('kubernetes-1.7', '1.7', 'k8s-1.7')),
+  );
+  const note = (id: string) => result.notes.find((candidate) => candidate.id === id);
+
+  test.each([
+    // Both cite kubernetes/features#287.
+    [
+      'k8s-1.7-pr-44774',
+      '[beta] Deployments uses a hashing collision avoidance',
+      'Deployments are updated to use (1)',
+    ],
+    // Both open with "PodDisruptionBudget now uses ControllerRef".
+    [
+      'k8s-1.7-pr-45003',
+      'PodDisruptionBudget now uses [ControllerRef]',
+      'PodDisruptionBudget now uses ControllerRef to decide',
+    ],
+  ])('%s holds the notable-features bullet and its PR bullet', (id, feature, change) => {
+    const items = note(id)?.items ?? [];
+    expect(items.map((item) => item.section)).toEqual([
+      'notable-features',
+      'other-notable-changes',
+    ]);
+    expect([items[0]?.text.startsWith(feature), items[1]?.text.startsWith(change)]).toEqual([
+      true,
+      true,
+    ]);
+    expect(note(id)).toMatchObject({
+      section: 'notable-features',
+      alsoIn: ['other-notable-changes'],
+    });
+    expect(note(id)?.upstream).toContain(
+      `https://github.com/kubernetes/kubernetes/pull/${id.split('-').at(-1)}`,
+    );
+  });
+
+  test('no other note holds either bullet, and no other pair is merged', () => {
+    const holding = (start: string) =>
+      result.notes.filter((candidate) =>
+        candidate.items.some((item) => item.text.startsWith(start)),
+      );
+    expect(holding('[beta] Deployments uses a hashing').map((entry) => entry.id)).toEqual([
+      'k8s-1.7-pr-44774',
+    ]);
+    expect(holding('PodDisruptionBudget now uses').map((entry) => entry.id)).toEqual([
+      'k8s-1.7-pr-45003',
+    ]);
+    const acrossSections = result.notes.filter(
+      (candidate) =>
+        new Set(candidate.items.map((item) => item.section)).size > 1 &&
+        candidate.items.some((item) => item.prs.length === 0),
+    );
+    expect(acrossSections.map((entry) => entry.id).sort()).toEqual([
+      'k8s-1.7-pr-44774',
+      'k8s-1.7-pr-45003',
     ]);
   });
 });
