@@ -50,7 +50,7 @@ describe('npm run ids', () => {
     const ledgerPath = join(root, 'notes/ids.json');
     const before = readFileSync(ledgerPath, 'utf8');
     expect(JSON.parse(before)).toHaveProperty('releaseRedirects');
-    execFileSync(node, ['scripts/record-ids.ts', root], { encoding: 'utf8' });
+    expect(runScript('record-ids.ts', [root]).code).toBe(0);
     expect(readFileSync(ledgerPath, 'utf8')).toBe(before);
   });
 });
