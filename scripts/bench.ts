@@ -2,6 +2,10 @@
  * `npm run bench`: builds a synthetic corpus (default 5,000 notes over 20 releases) with the real
  * pipeline and prints build time, peak memory, pages, dist size, gzipped page weights and one-note rebuilds.
  * Options: --notes N (total), --releases N, --keep (leave the temporary folder).
+ *
+ * `npm run bench -- --peer <starlight peer folder> [--runs 3]`: instead, builds the same corpus with
+ * this project and with the Astro Starlight peer (shared/peers/starlight), cold, alternating, and
+ * prints the median and range of wall time, CPU time and peak memory of each, and their ratio.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { globSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,12 +15,21 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { writeCorpusSite } from './bench/corpus-site.ts';
 import { largestPages } from './bench/page-sizes.ts';
+import {
+  alternate,
+  canMeasure,
+  projectBuilder,
+  sideBySideReport,
+  starlightBuilder,
+} from './bench/side-by-side.ts';
 
 const { values } = parseArgs({
   options: {
     notes: { type: 'string', default: '5000' },
     releases: { type: 'string', default: '20' },
     keep: { type: 'boolean', default: false },
+    peer: { type: 'string' },
+    runs: { type: 'string', default: '3' },
   },
 });
 const releases = Number(values.releases);
@@ -26,6 +39,23 @@ const content = join(root, 'content');
 const outDir = join(root, 'dist');
 
 writeCorpusSite(content, { notes: releases * notesPerRelease, releases });
+
+if (values.peer !== undefined) {
+  if (!canMeasure()) throw new Error('--peer measures with GNU time: install it (apt-get install time)');
+  const runs = Number(values.runs);
+  const peer = starlightBuilder(values.peer, join('tmp', 'bench-starlight'), content, '.');
+  const project = projectBuilder('.', content, outDir, join(root, 'cache'));
+  console.log(
+    `side by side: ${releases * notesPerRelease} notes in ${releases} releases, ${runs} cold builds each, alternating`,
+  );
+  const results = alternate([project, peer], runs);
+  for (const line of sideBySideReport(results)) console.log(line);
+  console.log(
+    `machine:               ${execFileSync('nproc').toString().trim()} cores, load ${execFileSync('cat', ['/proc/loadavg']).toString().split(' ').slice(0, 3).join(' ')}`,
+  );
+  if (!values.keep) rmSync(root, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // Builds in a child Node process through Astro's API, which then reports its own peak memory
 // (Pagefind's indexer is a separate native process and is not included).
