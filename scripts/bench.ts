@@ -41,7 +41,8 @@ const outDir = join(root, 'dist');
 writeCorpusSite(content, { notes: releases * notesPerRelease, releases });
 
 if (values.peer !== undefined) {
-  if (!canMeasure()) throw new Error('--peer measures with GNU time: install it (apt-get install time)');
+  if (!canMeasure())
+    throw new Error('--peer measures with GNU time: install it (apt-get install time)');
   const runs = Number(values.runs);
   const peer = starlightBuilder(values.peer, join('tmp', 'bench-starlight'), content, '.');
   const project = projectBuilder('.', content, outDir, join(root, 'cache'));

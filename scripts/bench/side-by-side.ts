@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** One cold full build: wall time, CPU time (user + system) and the peak memory of its largest process. */
@@ -62,18 +62,21 @@ export function starlightBuilder(
   corpus: string,
   projectRoot: string,
 ): Builder {
-  const lock = (dir: string) =>
-    existsSync(join(dir, 'package-lock.json'))
-      ? readFileSync(join(dir, 'package-lock.json'), 'utf8')
-      : '';
-  const installed = existsSync(join(workDir, 'node_modules')) && lock(workDir) === lock(peerSource);
+  workDir = resolve(workDir);
+  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+  const lock = read(join(peerSource, 'package-lock.json'));
+  // The lockfile it was installed from (npm install may rewrite the copy's own).
+  const stamp = join(workDir, 'node_modules', '.installed-from-lock');
+  const installed = read(stamp) === lock && lock !== '';
   cpSync(peerSource, workDir, {
     recursive: true,
     filter: (src) => !/[/\\](node_modules|dist|\.astro|corpus)([/\\]|$)/.test(src),
   });
   if (!installed) {
     console.log(`installing the Starlight peer's dependencies in ${workDir} …`);
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: workDir, stdio: 'inherit' });
+    // As its README says: `npm install` (its lockfile predates the npm release here, which `npm ci` refuses).
+    execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: workDir, stdio: 'inherit' });
+    writeFileSync(stamp, lock);
   }
   // The peer runs on its own Node from npm (a dependency), as `npm run` would put it on the PATH.
   const node = join(workDir, 'node_modules/.bin/node');
@@ -102,7 +105,14 @@ export function projectBuilder(
   return {
     label: 'project',
     cwd: projectRoot,
-    command: [process.execPath, 'node_modules/astro/bin/astro.mjs', 'build', '--silent', '--outDir', outDir],
+    command: [
+      process.execPath,
+      'node_modules/astro/bin/astro.mjs',
+      'build',
+      '--silent',
+      '--outDir',
+      outDir,
+    ],
     env: {
       ...process.env,
       PICT_CONTENT_ROOT: content,
@@ -151,8 +161,8 @@ export function sideBySideReport(results: Map<string, BuildRun[]>): string[] {
       const format = (value: number) => value.toFixed(digits);
       return `${label} median ${format(median(values))} ${unit} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
     };
-    const ratio = median(first[1].map((run) => run[key])) / median(second[1].map((run) => run[key]));
+    const ratio =
+      median(first[1].map((run) => run[key])) / median(second[1].map((run) => run[key]));
     return `${name.padEnd(18)} ${describe(first)}; ${describe(second)}; ratio ${ratio.toFixed(2)}`;
   });
 }
-

@@ -194,7 +194,8 @@ export const zh: Record<UiKey, string> = {
   'upgrade.to': '目标版本',
   'upgrade.pageTitle': '从 {from} 升级到 {to}',
   'upgrade.crosses': '途经版本',
-  'upgrade.incomplete': '此路径上还有 {count} 个条目尚未评估，因此并不完整：见各版本下的“未评估”计数。',
+  'upgrade.incomplete':
+    '此路径上还有 {count} 个条目尚未评估，因此并不完整：见各版本下的“未评估”计数。',
   'upgrade.earlier': '同时涵盖',
   'upgrade.nothing': '此路径上已评估的条目中没有需要处理或关注的。',
   'upgrade.none': '某个产品有两个版本后，这里会出现升级路径。',

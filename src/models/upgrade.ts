@@ -27,7 +27,8 @@ import {
   type NoteCardModel,
 } from './card.ts';
 import { filterForm, type FilterFormModel } from './lists.ts';
-import { pageKey, type Site, type Upgrade, type ViewNote } from './site.ts';
+import type { ViewNote } from '../lib/views.ts';
+import { pageKey, type Site, type Upgrade } from './site.ts';
 
 /** Impact levels an upgrade path counts per release instead of listing. */
 const COUNTED = IMPACTS.filter((impact) => !PATH_LISTED_IMPACTS.includes(impact));
