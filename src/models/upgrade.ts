@@ -1,3 +1,4 @@
+import { filterFacets } from '../facets.ts';
 import { t } from '../i18n/index.ts';
 import { IMPACTS, type Impact } from '../lib/impact.ts';
 import {
@@ -29,6 +30,12 @@ import {
 import { filterForm, type FilterFormModel } from './lists.ts';
 import type { ViewNote } from '../lib/views.ts';
 import { pageKey, type Site, type Upgrade } from './site.ts';
+
+/**
+ * The filters of an upgrade path: impact and team (`?team=platform` is one team's path). The other
+ * facets' attributes on every card took a path across 19 releases (5,000 notes) past its size bound.
+ */
+const PATH_FILTERS = new Set(['impact', 'team']);
 
 /** Impact levels an upgrade path counts per release instead of listing. */
 const COUNTED = IMPACTS.filter((impact) => !PATH_LISTED_IMPACTS.includes(impact));
@@ -127,10 +134,24 @@ export function upgradeModel(site: Site, from: string, to: string, lang: Lang): 
     impact === 'untriaged'
       ? withBase(base, toQueuePath(lang, release))
       : `${releasePath(release)}?impact=${impact}`;
+  const facets = filterFacets(site.facets);
+  const attributes = new Set(
+    facets.filter((facet) => PATH_FILTERS.has(facet.filter.param)).map((f) => f.filter.attribute),
+  );
   const pathItem = ({ note, earlier }: PathItem<ViewNote>): PathItemModel => {
-    const card = noteCard(site, note, lang);
+    const full = noteCard(site, note, lang);
+    const card = {
+      ...full,
+      filters: Object.fromEntries(
+        Object.entries(full.filters).filter(([attribute]) => attributes.has(attribute)),
+      ),
+    };
     return {
-      card: note.impact === 'action-required' ? card : { ...card, assessment: undefined },
+      // Attention items as one line (badge and title): a path across many releases lists hundreds.
+      card:
+        note.impact === 'action-required'
+          ? card
+          : { ...card, assessment: undefined, badges: [], meta: [], compact: true },
       action: actionOf(note, lang),
       earlier: earlier.map((other) => ({
         href: withBase(base, toItemPath(lang, other.id)),
@@ -184,6 +205,11 @@ export function upgradeModel(site: Site, from: string, to: string, lang: Lang): 
       site,
       upgrade.listed.map((item) => item.note),
       lang,
+      Object.fromEntries(
+        facets.flatMap((facet) =>
+          PATH_FILTERS.has(facet.filter.param) ? [] : [[facet.filter.param, null]],
+        ),
+      ),
     ),
     listedCount: upgrade.listed.length,
     steps,
