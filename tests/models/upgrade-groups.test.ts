@@ -90,7 +90,26 @@ describe('upgradeModel across several releases', () => {
     );
     const byId = new Map(cards.map((card) => [card.id, card]));
     expect(byId.get('k8s-1.9-drain')?.assessment?.text).toBeTruthy();
-    expect(byId.get('k8s-1.9-watch-this')?.assessment).toBeUndefined();
+    expect(byId.get('k8s-1.9-drain')?.compact).toBeUndefined();
+    expect(byId.get('k8s-1.9-watch-this')).toMatchObject({
+      assessment: undefined,
+      meta: [],
+      badges: [],
+      compact: true,
+    });
+  });
+
+  test('filters by impact and team only, and its cards carry only those attributes', () => {
+    expect(
+      model.filters.filters
+        .filter((filter) => filter.options.length > 0)
+        .map((filter) => filter.param),
+    ).toEqual(['impact', 'team']);
+    const cards = model.steps.flatMap((step) =>
+      step.groups.flatMap((group) => group.items.map((item) => item.card)),
+    );
+    for (const card of cards)
+      expect(Object.keys(card.filters)).toEqual(['data-impact', 'data-teams']);
   });
 
   test('counts each release on its own: 1.9 has three items, one untriaged', () => {

@@ -124,6 +124,17 @@ describe('upgrade paths', () => {
     expect(html).toMatch(/<h2 id="to-kubernetes-1.9">/);
   });
 
+  test('a path lists the blocking untriaged items under their release, with who must triage them', () => {
+    const page = text('en/upgrade/kubernetes-1.7/kubernetes-1.9/');
+    expect(page).toContain('Items upstream marks action required that are not yet assessed: 1.');
+    expect(page).toMatch(
+      /Upgrading to Kubernetes 1\.8 Blocking — not yet assessed \(1\) The CronJob object is now enabled by default at `v1beta1` · To triage: \S/,
+    );
+    expect(page.indexOf('The CronJob object')).toBeLessThan(
+      page.indexOf('Upgrading to Kubernetes 1.9'),
+    );
+  });
+
   test('a path counts the items it does not list under each release, and says when it is incomplete', () => {
     const page = text('en/upgrade/kubernetes-1.7/kubernetes-1.9/');
     // Four imported 1.8 notes and pr-90004 of 1.9 are untriaged.
