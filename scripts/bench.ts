@@ -2,10 +2,14 @@
  * `npm run bench`: builds a synthetic corpus (default 5,000 notes over 20 releases) with the real
  * pipeline and prints build time, peak memory, pages, dist size, gzipped page weights and one-note rebuilds.
  * Options: --notes N (total), --releases N, --rebuilds N (one-note rebuilds, default 5), --keep (leave
- * the temporary folder), --peer DIR (the Starlight harness's
- * build of the same corpus, measured side by side by bench:search), --bundle-notes N (also build the corpus with `PICT_SEARCH_BUNDLE_NOTES=N`, into
- * its own output and cache, and alternate the one-note rebuilds of both layouts: the machine's load
- * drifts, so alternating keeps the comparison fair).
+ * the temporary folder), --peer-dist DIR (the Starlight harness's build of the same corpus, whose
+ * search bench:search measures side by side), --bundle-notes N (also build the corpus with
+ * `PICT_SEARCH_BUNDLE_NOTES=N`, into its own output and cache, and alternate the one-note rebuilds of
+ * both layouts: the machine's load drifts, so alternating keeps the comparison fair).
+ *
+ * `npm run bench -- --peer <starlight peer folder> [--runs 3]`: instead, builds the same corpus with
+ * this project and with the Astro Starlight peer (shared/peers/starlight), cold, alternating, and
+ * prints the median and range of wall time, CPU time and peak memory of each, and their ratio.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { globSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +19,13 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { writeCorpusSite } from './bench/corpus-site.ts';
 import { largestPages } from './bench/page-sizes.ts';
+import {
+  alternate,
+  canMeasure,
+  projectBuilder,
+  sideBySideReport,
+  starlightBuilder,
+} from './bench/side-by-side.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +34,9 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     rebuilds: { type: 'string', default: '5' },
     'bundle-notes': { type: 'string' },
+    'peer-dist': { type: 'string' },
     peer: { type: 'string' },
+    runs: { type: 'string', default: '3' },
   },
 });
 const releases = Number(values.releases);
@@ -38,6 +51,24 @@ const bundled = bundleNotes
   : undefined;
 
 writeCorpusSite(content, { notes: releases * notesPerRelease, releases });
+
+if (values.peer !== undefined) {
+  if (!canMeasure())
+    throw new Error('--peer measures with GNU time: install it (apt-get install time)');
+  const runs = Number(values.runs);
+  const peer = starlightBuilder(values.peer, join('tmp', 'bench-starlight'), content, '.');
+  const project = projectBuilder('.', content, outDir, join(root, 'cache'));
+  console.log(
+    `side by side: ${releases * notesPerRelease} notes in ${releases} releases, ${runs} cold builds each, alternating`,
+  );
+  const results = alternate([project, peer], runs);
+  for (const line of sideBySideReport(results)) console.log(line);
+  console.log(
+    `machine:               ${execFileSync('nproc').toString().trim()} cores, load ${execFileSync('cat', ['/proc/loadavg']).toString().split(' ').slice(0, 3).join(' ')}`,
+  );
+  if (!values.keep) rmSync(root, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // Builds in a child Node process through Astro's API, which then reports its own peak memory
 // (Pagefind's indexer is a separate native process and is not included).
@@ -99,7 +130,7 @@ const searchReport = spawnSync(
     'kubelet,storage',
     '--zh',
     '存储,网络',
-    ...(values.peer ? ['--peer', values.peer] : []),
+    ...(values['peer-dist'] ? ['--peer', values['peer-dist']] : []),
   ],
   { encoding: 'utf8' },
 ).stdout.trim();

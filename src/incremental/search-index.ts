@@ -9,10 +9,12 @@ import {
   readdirSync,
   readFileSync,
   readSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -103,6 +105,25 @@ async function writeBundle(staging: string, bundleDir: string, primary: boolean)
   return added.page_count;
 }
 
+/**
+ * Moves `folder` aside and removes it in a detached process, so the build does not wait for it:
+ * unlinking the staged pages (10,000 links in 5,000 folders at the 5,000-note benchmark) was 46 s of
+ * a 390 s build on the loaded shared machine (V8 profile), one synchronous call at the build's end.
+ */
+function removeInBackground(folder: string): void {
+  if (!existsSync(folder)) return;
+  const aside = `${folder.replace(/[\\/]+$/, '')}.old-${process.pid}-${Date.now()}`;
+  try {
+    renameSync(folder, aside);
+  } catch {
+    rmSync(folder, { recursive: true, force: true });
+    return;
+  }
+  spawn('rm', ['-rf', aside], { detached: true, stdio: 'ignore' })
+    .on('error', () => rmSync(aside, { recursive: true, force: true }))
+    .unref();
+}
+
 /** Removes bundles of releases no longer built and anything an earlier layout left in `pagefind/`. */
 function removeStaleBundles(root: string, bundles: ReadonlySet<string>): void {
   if (!existsSync(root)) return;
@@ -182,7 +203,7 @@ export function searchIndex(options: { notesPerBundle: number }): AstroIntegrati
             indexed += await writeBundle(staging, join(root, bundle), bundle === primary);
           }
         } finally {
-          rmSync(staging, { recursive: true, force: true });
+          removeInBackground(staging);
           await pagefind.close();
         }
         const manifest: BundleManifest = {

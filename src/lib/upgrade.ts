@@ -101,40 +101,49 @@ export function collapseChains<N extends Note>(notes: readonly N[]): PathItem<N>
 /** Impact levels an upgrade path lists item by item; the others are counted per release. */
 export const PATH_LISTED_IMPACTS: readonly Impact[] = ['action-required', 'attention'];
 
-/**
- * What an upgrade path shows: the items it lists, the untriaged items upstream marks action-required
- * (blocking until assessed), and per release crossed, how many items of each impact.
- */
-export interface PathSummary<N> {
+/** One release an upgrade crosses, as its path shows it. */
+export interface PathStep<N> {
+  release: string;
+  /** Its action and attention items (chains collapsed to their latest note), most urgent first. */
   listed: PathItem<N>[];
+  /** Its untriaged items upstream marks action-required: each blocks the upgrade until assessed. */
   blocking: N[];
-  counts: { release: string; byImpact: Record<Impact, number> }[];
+  /** How many of its items (chains collapsed) have each impact. */
+  byImpact: Record<Impact, number>;
 }
 
-/** Splits a path's items into those listed one by one (most urgent first) and counts per release of the rest (untriaged included). */
+/**
+ * What an upgrade path shows: per release crossed, in the order the upgrade crosses them, the items it
+ * lists, the blocking untriaged items and the counts of the rest; and all listed and blocking items of
+ * the path, for what spans the whole page (its filters, its cache key).
+ */
+export interface PathSummary<N> {
+  steps: PathStep<N>[];
+  listed: PathItem<N>[];
+  blocking: N[];
+}
+
+/** Splits a path's items per release crossed into those listed one by one, those blocking and counts of the rest (untriaged included). */
 export function summarisePath<N extends Note>(
   items: readonly PathItem<N>[],
   crossed: readonly string[],
 ): PathSummary<N> {
-  const byRelease = Map.groupBy(
-    items.map((item) => item.note),
-    (note) => note.release,
-  );
-  return {
-    listed: items
-      .filter((item) => PATH_LISTED_IMPACTS.includes(item.note.impact))
-      .sort((a, b) => compareNotes(a.note, b.note)),
-    // Oldest release first: the order the upgrade crosses them in.
-    blocking: items
-      .map((item) => item.note)
-      .filter(isBlockingUntriaged)
-      .sort(
-        (a, b) =>
-          crossed.indexOf(a.release) - crossed.indexOf(b.release) || a.id.localeCompare(b.id),
-      ),
-    counts: crossed.map((release) => ({
+  const byRelease = Map.groupBy(items, (item) => item.note.release);
+  const steps = crossed.map((release): PathStep<N> => {
+    const own = byRelease.get(release) ?? [];
+    const notes = own.map((item) => item.note);
+    return {
       release,
-      byImpact: countByImpact(byRelease.get(release) ?? []),
-    })),
+      listed: own
+        .filter((item) => PATH_LISTED_IMPACTS.includes(item.note.impact))
+        .sort((a, b) => compareNotes(a.note, b.note)),
+      blocking: notes.filter(isBlockingUntriaged).sort((a, b) => a.id.localeCompare(b.id)),
+      byImpact: countByImpact(notes),
+    };
+  });
+  return {
+    steps,
+    listed: steps.flatMap((step) => step.listed),
+    blocking: steps.flatMap((step) => step.blocking),
   };
 }

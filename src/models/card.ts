@@ -44,6 +44,8 @@ export interface NoteCardModel {
   filters: Record<string, string>;
   /** Short facts under the text (release, reason, teams, components). */
   meta: string[];
+  /** Shown as one line (badge and title, no facts line), where a page lists hundreds of cards. */
+  compact?: boolean;
 }
 
 /** How a page lists a card. */

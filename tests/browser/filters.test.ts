@@ -117,3 +117,27 @@ describe('release page filters', () => {
     expect(await page.locator('.filters').isVisible()).toBe(false);
   });
 });
+
+describe('upgrade path filters', () => {
+  const path = 'en/upgrade/kubernetes-1.7/kubernetes-1.9/';
+  const shown = (page: Page, selector: string) =>
+    page.locator(`${selector}:visible`).evaluateAll((found) => found.map((el) => el.id));
+
+  test('one team’s path hides the action groups without its items and keeps every release crossed, its blocking items and its counts', async () => {
+    const all = await site.open(path);
+    await all.locator('.filters').waitFor({ state: 'visible' });
+    expect(await shown(all, 'h2[id^="to-"]')).toEqual(['to-kubernetes-1.8', 'to-kubernetes-1.9']);
+    expect(await shown(all, '[data-filter-group] h3')).toEqual([
+      'when-kubernetes-1.9-before-upgrade',
+    ]);
+
+    // The fixture's only listed item on this path is the platform team's; ops has none.
+    const ops = await site.open(`${path}?team=ops`);
+    await ops.locator('.filters').waitFor({ state: 'visible' });
+    expect(await shown(ops, '[data-filterable] .item')).toEqual([]);
+    expect(await shown(ops, '[data-filter-group] h3')).toEqual([]);
+    expect(await shown(ops, 'h2[id^="to-"]')).toEqual(['to-kubernetes-1.8', 'to-kubernetes-1.9']);
+    expect(await ops.locator('.blocking-items li:visible').count()).toBe(1);
+    expect(await ops.locator('p.counted:visible').count()).toBe(2);
+  });
+});

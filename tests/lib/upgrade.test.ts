@@ -106,21 +106,28 @@ describe('collapseChains', () => {
 });
 
 describe('summarisePath', () => {
-  test('lists action and attention items and counts the rest per release crossed', () => {
+  test('per release crossed, in order, lists action and attention items and counts the rest', () => {
     const items = [
+      note('d', 'attention', { release: '1.9' }),
       note('a', 'action-required', { release: '1.8' }),
       note('b', 'watch', { release: '1.8' }),
       note('c', 'untriaged', { release: '1.9' }),
-      note('d', 'attention', { release: '1.9' }),
+      note('e', 'action-required', { release: '1.9' }),
     ].map((n) => ({ note: n, earlier: [] }));
-    const summary = summarisePath(items, ['1.8', '1.9']);
-    expect(summary.listed.map((item) => item.note.id)).toEqual(['a', 'd']);
+    const summary = summarisePath(items, ['1.8', '1.9', '1.10']);
     expect(
-      summary.counts.map(({ release, byImpact }) => [release, byImpact.watch, byImpact.untriaged]),
+      summary.steps.map(({ release, listed, byImpact }) => [
+        release,
+        listed.map((item) => item.note.id),
+        byImpact.watch,
+        byImpact.untriaged,
+      ]),
     ).toEqual([
-      ['1.8', 1, 0],
-      ['1.9', 0, 1],
+      ['1.8', ['a'], 1, 0],
+      ['1.9', ['e', 'd'], 0, 1],
+      ['1.10', [], 0, 0],
     ]);
+    expect(summary.listed.map((item) => item.note.id)).toEqual(['a', 'e', 'd']);
   });
 
   test('lists the untriaged items upstream marks action-required as blocking, oldest release first', () => {
@@ -132,6 +139,10 @@ describe('summarisePath', () => {
       note('assessed', 'watch', { release: '1.8', actionRequired: true }),
     ].map((n) => ({ note: n, earlier: [] }));
     const summary = summarisePath(items, ['1.8', '1.9']);
+    expect(summary.steps.map((step) => step.blocking.map((n) => n.id))).toEqual([
+      ['filed'],
+      ['also-filed', 'flagged'],
+    ]);
     expect(summary.blocking.map((n) => n.id)).toEqual(['filed', 'also-filed', 'flagged']);
     expect(summary.listed).toEqual([]);
   });

@@ -7,32 +7,46 @@ const site = siteOf();
 describe('upgradeModel', () => {
   const model = upgradeModel(site, 'kubernetes-1.7', 'kubernetes-1.8', 'en');
 
-  test('lists the items of the releases crossed, chains collapsed to their latest note', () => {
-    expect(model.crossed).toEqual([
-      { href: '/en/releases/kubernetes-1.8/', label: 'Kubernetes 1.8' },
-    ]);
+  test('goes release by release, chains collapsed to their latest note', () => {
+    expect(model.crossed).toEqual([{ href: '#to-kubernetes-1.8', label: 'Kubernetes 1.8' }]);
     expect(
-      model.groups.map((group) => [
-        group.id,
-        group.items.map((item) => [item.card.id, item.earlier]),
+      model.steps.map((step) => [
+        step.id,
+        step.heading,
+        step.release,
+        step.groups.map((group) => [
+          group.id,
+          group.items.map((item) => [item.card.id, item.earlier]),
+        ]),
       ]),
-    ).toEqual([['before-upgrade', [['k8s-1.8-taints-removed', []]]]]);
+    ).toEqual([
+      [
+        'to-kubernetes-1.8',
+        'Upgrading to Kubernetes 1.8',
+        { href: '/en/releases/kubernetes-1.8/', label: 'Kubernetes 1.8' },
+        [['kubernetes-1.8-before-upgrade', [['k8s-1.8-taints-removed', []]]]],
+      ],
+    ]);
     expect(model.untriaged).toBe(0);
-    expect(model.blocking.items).toEqual([]);
+    expect(model.blocking.count).toBe(0);
+    expect(model.steps[0]?.blocking.items).toEqual([]);
   });
 
-  test('counts the items it does not list per release, linking each count', () => {
-    expect(model.counted).toEqual(['Investigate', 'Watch', 'No impact', 'Untriaged']);
-    expect(model.counts).toEqual([
-      {
-        release: { href: '/en/releases/kubernetes-1.8/', label: 'Kubernetes 1.8' },
-        cells: [
-          { count: 0, href: '/en/releases/kubernetes-1.8/?impact=investigate' },
-          { count: 0, href: '/en/releases/kubernetes-1.8/?impact=watch' },
-          { count: 0, href: '/en/releases/kubernetes-1.8/?impact=none' },
-          { count: 0, href: '/en/releases/kubernetes-1.8/untriaged/' },
+  test('counts the items it does not list under each release, linking each count to the filtered release page', () => {
+    expect(model.steps.map((step) => [step.counted, step.all])).toEqual([
+      [
+        [
+          {
+            label: 'Investigate',
+            count: 0,
+            href: '/en/releases/kubernetes-1.8/?impact=investigate',
+          },
+          { label: 'Watch', count: 0, href: '/en/releases/kubernetes-1.8/?impact=watch' },
+          { label: 'No impact', count: 0, href: '/en/releases/kubernetes-1.8/?impact=none' },
+          { label: 'Untriaged', count: 0, href: '/en/releases/kubernetes-1.8/untriaged/' },
         ],
-      },
+        { href: '/en/releases/kubernetes-1.8/', label: 'all 1 items' },
+      ],
     ]);
   });
 
@@ -56,41 +70,49 @@ describe('upgradeModel with untriaged items upstream marks action-required', () 
   const blockingSite = siteOf(blockingProject());
   const model = upgradeModel(blockingSite, 'kubernetes-1.7', 'kubernetes-1.8', 'en');
 
-  test('lists them as blocking — not yet assessed, with their triaging teams, and says how many remain', () => {
+  test('lists them as blocking — not yet assessed under their release, with their triaging teams, and says how many remain', () => {
     expect({
-      heading: model.blocking.heading,
-      count: model.blocking.count,
-      items: model.blocking.items.map((item) => [
-        item.id,
-        item.label,
-        `${item.triagedBy}: ${item.teams.map((team) => team.label).join(', ')}`,
-      ]),
+      count: model.blocking.notice,
+      steps: model.steps.map((step) => ({
+        heading: step.blocking.heading,
+        items: step.blocking.items.map((item) => [
+          item.id,
+          item.label,
+          `${item.triagedBy}: ${item.teams.map((team) => team.label).join(', ')}`,
+        ]),
+      })),
     }).toMatchInlineSnapshot(`
       {
         "count": "Items upstream marks action required that are not yet assessed: 2.",
-        "heading": "Blocking — not yet assessed (2)",
-        "items": [
-          [
-            "k8s-1.8-flag-removed",
-            "blocking — not yet assessed",
-            "To triage: Ops",
-          ],
-          [
-            "k8s-1.8-swap",
-            "blocking — not yet assessed",
-            "To triage: Platform",
-          ],
+        "steps": [
+          {
+            "heading": "Blocking — not yet assessed (2)",
+            "items": [
+              [
+                "k8s-1.8-flag-removed",
+                "blocking — not yet assessed",
+                "To triage: Ops",
+              ],
+              [
+                "k8s-1.8-swap",
+                "blocking — not yet assessed",
+                "To triage: Platform",
+              ],
+            ],
+          },
         ],
       }
     `);
   });
 
-  test('groups the listed items by when their action is done and prints what to do', () => {
+  test('groups the listed items of a release by when their action is done and prints what to do', () => {
     expect(
-      model.groups.map((group) => [
-        group.heading,
-        group.items.map((item) => [item.card.id, item.action]),
-      ]),
+      model.steps.flatMap((step) =>
+        step.groups.map((group) => [
+          group.heading,
+          group.items.map((item) => [item.card.id, item.action]),
+        ]),
+      ),
     ).toMatchInlineSnapshot(`
       [
         [
@@ -120,6 +142,15 @@ describe('upgradeModel with untriaged items upstream marks action-required', () 
       ]
     `);
     expect(model.listedCount).toBe(2);
+  });
+
+  test('counts the untriaged items (blocking ones included) under their release', () => {
+    expect(model.untriaged).toBe(3);
+    expect(model.steps[0]?.counted.at(-1)).toEqual({
+      label: 'Untriaged',
+      count: 3,
+      href: '/en/releases/kubernetes-1.8/untriaged/',
+    });
   });
 
   test('is keyed by its blocking items too', () => {

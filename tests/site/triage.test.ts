@@ -103,10 +103,15 @@ describe('upgrade paths', () => {
     expect(pages.has('en/upgrade/kubernetes-1.8/kubernetes-1.7/index.html')).toBe(false);
   });
 
-  test('a path lists the items of the releases it crosses, chains collapsed to their latest note', () => {
+  test('a path goes through the releases it crosses in order, chains collapsed to their latest note', () => {
     const longPath = text('en/upgrade/kubernetes-1.7/kubernetes-1.9/');
     expect(longPath).toContain('Releases crossed: Kubernetes 1.8, Kubernetes 1.9');
-    expect(longPath).toContain('Final step of the affinity migration');
+    const to18 = longPath.indexOf('Upgrading to Kubernetes 1.8');
+    const to19 = longPath.indexOf('Upgrading to Kubernetes 1.9');
+    expect(to18).toBeGreaterThan(0);
+    expect(to19).toBeGreaterThan(to18);
+    // The 1.9 note that ends the chain is listed under 1.9, and stands for the 1.8 note it follows.
+    expect(longPath.indexOf('Final step of the affinity migration')).toBeGreaterThan(to19);
     expect(longPath).toMatch(
       /Also stands for \(1\)\s*Kubernetes 1\.8: Affinity in annotations \(AffinityInAnnotations\) removed in 1\.8/,
     );
@@ -114,15 +119,33 @@ describe('upgrade paths', () => {
     const shortPath = text('en/upgrade/kubernetes-1.7/kubernetes-1.8/');
     expect(shortPath).toContain('Affinity in annotations (AffinityInAnnotations) removed in 1.8');
     expect(shortPath).not.toContain('Final step of the affinity migration');
+    const html = pages.get('en/upgrade/kubernetes-1.7/kubernetes-1.9/index.html') ?? '';
+    expect(html).toContain('<a href="#to-kubernetes-1.8">Kubernetes 1.8</a>');
+    expect(html).toMatch(/<h2 id="to-kubernetes-1.9">/);
   });
 
-  test('a path counts the items it does not list, per release, and says when it is incomplete', () => {
+  test('a path lists the blocking untriaged items under their release, with who must triage them', () => {
+    const page = text('en/upgrade/kubernetes-1.7/kubernetes-1.9/');
+    expect(page).toContain('Items upstream marks action required that are not yet assessed: 1.');
+    expect(page).toMatch(
+      /Upgrading to Kubernetes 1\.8 Blocking — not yet assessed \(1\) The CronJob object is now enabled by default at `v1beta1` · To triage: \S/,
+    );
+    expect(page.indexOf('The CronJob object')).toBeLessThan(
+      page.indexOf('Upgrading to Kubernetes 1.9'),
+    );
+  });
+
+  test('a path counts the items it does not list under each release, and says when it is incomplete', () => {
     const page = text('en/upgrade/kubernetes-1.7/kubernetes-1.9/');
     // Four imported 1.8 notes and pr-90004 of 1.9 are untriaged.
     expect(page).toContain('5 items on this path are not assessed yet, so it is not complete');
-    expect(page).toContain(
-      'Counted, not listed Release Investigate Watch No impact Untriaged Kubernetes 1.8 0 0 0 4 Kubernetes 1.9 0 0 0 1',
+    const counted = [...page.matchAll(/Counted, not listed: (.*?) · all (\d+) items/g)].map(
+      (match) => match[1],
     );
+    expect(counted).toEqual([
+      'Investigate 0 · Watch 0 · No impact 0 · Untriaged 4',
+      'Investigate 0 · Watch 0 · No impact 0 · Untriaged 1',
+    ]);
     const html = pages.get('en/upgrade/kubernetes-1.7/kubernetes-1.9/index.html') ?? '';
     expect(html).toContain('href="/en/releases/kubernetes-1.8/untriaged/">4</a>');
     expect(html).toContain('href="/en/releases/kubernetes-1.9/untriaged/">1</a>');
