@@ -197,14 +197,21 @@ if (dialog && opener && input && list && status && more && filterBox) {
         pagefind.search(term, { filters: { ...filters, [GROUP_FILTER]: group } }),
       ),
     ]);
-    const groupOf = new Map(
-      marked.flatMap((group, index) =>
-        (byGroup[index]?.results ?? []).map((result) => [result.id, group] as const),
-      ),
-    );
+    // A page carries one group at most. An index with no page of a marked group (a bundle of notes
+    // all assessed on their own) has no group filter, and Pagefind does not filter such an index
+    // by it: every group's search returns its pages. A page claimed by more than one is unmarked.
+    const claims = new Map<string, Group[]>();
+    marked.forEach((group, index) => {
+      for (const result of byGroup[index]?.results ?? [])
+        claims.set(result.id, [...(claims.get(result.id) ?? []), group]);
+    });
+    const groupOf = (id: string): Group => {
+      const [group, ...more] = claims.get(id) ?? [];
+      return group !== undefined && more.length === 0 ? group : UNMARKED_GROUP;
+    };
     const found = (all?.results ?? []).map((result) => ({
       result,
-      group: groupOf.get(result.id) ?? UNMARKED_GROUP,
+      group: groupOf(result.id),
     }));
     return GROUPS.flatMap((group) => found.filter((entry) => entry.group === group));
   };
