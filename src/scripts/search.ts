@@ -198,8 +198,8 @@ if (dialog && opener && input && list && status && more && filterBox) {
       ),
     ]);
     // A page carries one group at most. An index with no page of a marked group (a bundle of notes
-    // all assessed on their own) has no group filter, and Pagefind does not filter such an index
-    // by it: every group's search returns its pages. A page claimed by more than one is unmarked.
+    // all assessed on their own) has no group filter at all; should Pagefind then leave that index
+    // unfiltered, every group's search returns its pages. A page claimed by more than one is unmarked.
     const claims = new Map<string, Group[]>();
     marked.forEach((group, index) => {
       for (const result of byGroup[index]?.results ?? [])
