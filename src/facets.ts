@@ -9,6 +9,7 @@ import type { UiKey } from './i18n/en.ts';
 import { t } from './i18n/index.ts';
 import { IMPACTS, NO_IMPACT_REASONS } from './lib/impact.ts';
 import { SECTIONS } from './lib/sections.ts';
+import { GROUP_FILTER, UNMARKED_GROUP } from './scripts/search-query.ts';
 import { ASSESSED_BY } from './lib/triage.ts';
 import { UPSTREAM_KINDS } from './lib/upstream.ts';
 import { toComponentPath, toTeamPath, toTicketUrl, withBase } from './lib/urls.ts';
@@ -61,7 +62,8 @@ export interface NoteFacet {
    * Pagefind: a search filter `name` (values are labels in the page's language; the search dialog's
    * select is labelled `filters.<name>`) unless `filter` is false, and result metadata with `meta`.
    * `ids`: values are the stable ids, not labels; `select: false`: the dialog uses the filter itself
-   * (no select); `matches`: the values search matches when more than the release pages' filter does.
+   * (no select); `matches`: the values search matches when more than the release pages' filter does;
+   * `unmarked`: a value pages do not carry (the filter lists only the others, so it loads lighter).
    */
   search?: {
     name: string;
@@ -69,6 +71,7 @@ export interface NoteFacet {
     meta?: true;
     ids?: true;
     select?: false;
+    unmarked?: string;
     matches?(note: ViewNote): readonly string[];
   };
   /** On note cards: a `badge`, a plain `value`, or `labelled` with `item` label; `across` shows it only on pages spanning releases. */
@@ -124,7 +127,7 @@ export const NOTE_FACETS: readonly NoteFacet[] = [
     values: (note) => [note.assessedBy],
     label: translated('verdict'),
     // The search dialog groups results by it: assessed on their own, by an area verdict, untriaged.
-    search: { name: 'assessedBy', ids: true, select: false },
+    search: { name: GROUP_FILTER, ids: true, select: false, unmarked: UNMARKED_GROUP },
     item: { label: 'item.assessedBy', as: 'text' },
     json: { schema: z.enum(ASSESSED_BY), value: (note) => note.assessedBy },
     csv: 'assessed_by',

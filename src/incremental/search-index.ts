@@ -34,6 +34,13 @@ import {
 
 // `-` and `.` are kept inside words so ids, flags and versions are searchable as typed.
 const INDEX_OPTIONS = { includeCharacters: '-._' };
+// Pagefind cuts the word index into chunks of about this many word positions (its default is twice
+// this) and a search loads the chunk of each word. Half-size chunks took the first search at 5,000
+// notes from 153 to 143 KB (zh) and 138 to 135 KB (en): the chunk of a word shrinks more than the
+// metadata, which lists every chunk, grows; a quarter (5,000) was heavier again (docs/performance.md).
+// Pagefind reads it from its service's environment only (`PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`): a
+// Pagefind upgrade rebuilds every bundle, and the search-transfer test checks the bytes it buys.
+const INDEX_CHUNK_SIZE = '10000';
 const MANIFEST = 'bundles.json';
 // Raised when this file changes what a bundle holds, so existing bundles are rebuilt.
 const BUNDLE_LAYOUT = 4;
@@ -89,6 +96,8 @@ function stagePages(
 }
 
 async function writeBundle(staging: string, bundleDir: string, primary: boolean): Promise<number> {
+  // Read when Pagefind's service starts, which is on the first index of a build.
+  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = INDEX_CHUNK_SIZE;
   const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: staging });
@@ -144,7 +153,7 @@ function removeStaleBundles(root: string, bundles: ReadonlySet<string>): void {
  * as it is. By default every note fits in one bundle: one index per language (see README, Search).
  */
 export function searchIndex(options: { notesPerBundle: number }): AstroIntegration {
-  let settings = JSON.stringify(INDEX_OPTIONS);
+  let settings = JSON.stringify({ ...INDEX_OPTIONS, chunkSize: INDEX_CHUNK_SIZE });
   let staging = '';
   return {
     name: 'pict-search-index',
@@ -164,7 +173,12 @@ export function searchIndex(options: { notesPerBundle: number }): AstroIntegrati
         // A new Pagefind writes another format: every bundle is rebuilt after an upgrade.
         const version =
           (readJsonFile(manifest) as { version?: string } | undefined)?.version ?? 'unknown';
-        settings = JSON.stringify({ ...INDEX_OPTIONS, pagefind: version, layout: BUNDLE_LAYOUT });
+        settings = JSON.stringify({
+          ...INDEX_OPTIONS,
+          chunkSize: INDEX_CHUNK_SIZE,
+          pagefind: version,
+          layout: BUNDLE_LAYOUT,
+        });
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const outDir = fileURLToPath(dir);

@@ -135,10 +135,12 @@ export function searchFacetsOf(site: Site, note: ViewNote, lang: Lang) {
     ],
     filters: site.facets.flatMap((facet) =>
       facet.search && facet.search.filter !== false
-        ? searchedValues(facet, note).map(
-            (value) =>
-              `${facet.search?.name}:${filterValue(facet.search?.ids ? value : label(facet, value))}`,
-          )
+        ? searchedValues(facet, note)
+            .filter((value) => value !== facet.search?.unmarked)
+            .map(
+              (value) =>
+                `${facet.search?.name}:${filterValue(facet.search?.ids ? value : label(facet, value))}`,
+            )
         : [],
     ),
   };

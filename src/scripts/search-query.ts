@@ -4,6 +4,16 @@ export const GROUPS = ['note', 'area', 'nobody', 'pages'] as const;
 /** One group of search results. */
 export type Group = (typeof GROUPS)[number];
 
+/** The search filter that tells a result's group: a note's `assessedBy`, `pages` on list pages. */
+export const GROUP_FILTER = 'assessedBy';
+
+/**
+ * The group whose pages carry no group filter: the dialog takes a result no other group claims as
+ * in it. Each page a filter lists costs the first search bytes (at 5,000 notes the filter listing
+ * every page was 10.7 KB), and on a site past its import most notes are assessed on their own.
+ */
+export const UNMARKED_GROUP: Group = 'note';
+
 /**
  * The words of a query as the index holds them: `#49976` (an issue or PR reference) is the number,
  * `--feature-gates` (a flag) is the name without its dashes, since the indexer splits words at

@@ -1,6 +1,13 @@
 // Site search: a dialog opened with the header button, "/" or Ctrl/⌘+K. Pagefind's script, index
 // and WebAssembly load only when the dialog first opens, so pages stay light until someone searches.
-import { GROUPS, normaliseQuery, wordSubsets, type Group } from './search-query.ts';
+import {
+  GROUP_FILTER,
+  GROUPS,
+  normaliseQuery,
+  UNMARKED_GROUP,
+  wordSubsets,
+  type Group,
+} from './search-query.ts';
 
 interface PagefindResultData {
   url: string;
@@ -39,8 +46,6 @@ interface Outcome {
 const PAGE_SIZE = 10;
 // List pages shown with the first results when more notes match than fit.
 const FIRST_PAGES = 2;
-// The search filter (declared in the facet table) that tells how a note was assessed.
-const GROUP_FILTER = 'assessedBy';
 // URL parameters of a shared search; release pages' own filters use the unprefixed names.
 const QUERY_PARAM = 'search';
 const filterParam = (name: string) => `search-${name}`;
@@ -176,29 +181,39 @@ if (dialog && opener && input && list && status && more && filterBox) {
 
   /**
    * Every result of `term` in group order: notes assessed on their own, by an area verdict, not yet,
-   * then the list pages (no group filter). Pagefind's relevance orders each group; the searches share
-   * the index chunks already loaded, so grouping costs no bytes.
+   * then the list pages. Pagefind's relevance orders each group. The unmarked group is what no
+   * other group's filter claims; the searches share the index chunks already loaded, so grouping
+   * costs only the group filter.
    */
   const searchGroups = async (
     pagefind: PagefindApi,
     term: string | null,
     filters: Record<string, string>,
   ): Promise<Found[]> => {
-    const notes = GROUPS.filter((group) => group !== 'pages');
+    const marked = GROUPS.filter((group) => group !== UNMARKED_GROUP);
     const [all, ...byGroup] = await Promise.all([
       pagefind.search(term, { filters }),
-      ...notes.map((group) =>
+      ...marked.map((group) =>
         pagefind.search(term, { filters: { ...filters, [GROUP_FILTER]: group } }),
       ),
     ]);
-    const found = notes.flatMap((group, index) =>
-      (byGroup[index]?.results ?? []).map((result) => ({ result, group })),
-    );
-    const notePages = new Set(found.map((entry) => entry.result.id));
-    const pages = (all?.results ?? [])
-      .filter((result) => !notePages.has(result.id))
-      .map((result) => ({ result, group: 'pages' as const }));
-    return [...found, ...pages];
+    // A page carries one group at most. An index with no page of a marked group (a bundle of notes
+    // all assessed on their own) has no group filter at all; should Pagefind then leave that index
+    // unfiltered, every group's search returns its pages. A page claimed by more than one is unmarked.
+    const claims = new Map<string, Group[]>();
+    marked.forEach((group, index) => {
+      for (const result of byGroup[index]?.results ?? [])
+        claims.set(result.id, [...(claims.get(result.id) ?? []), group]);
+    });
+    const groupOf = (id: string): Group => {
+      const [group, ...more] = claims.get(id) ?? [];
+      return group !== undefined && more.length === 0 ? group : UNMARKED_GROUP;
+    };
+    const found = (all?.results ?? []).map((result) => ({
+      result,
+      group: groupOf(result.id),
+    }));
+    return GROUPS.flatMap((group) => found.filter((entry) => entry.group === group));
   };
 
   /**

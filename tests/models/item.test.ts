@@ -172,7 +172,6 @@ describe('itemModel', () => {
             "filters": [
               "release:Kubernetes 1.7",
               "impact:Needs attention",
-              "assessedBy:note",
               "team:Ops",
               "component:kubelet",
               "maturity:Beta",
@@ -245,6 +244,20 @@ describe('itemModel', () => {
       text: 'Nobody has assessed it yet.',
     });
   });
+
+  test.each([
+    ['k8s-1.7-taints-alpha', undefined],
+    ['k8s-1.7-storage-untriaged', 'assessedBy:area'],
+    ['k8s-1.7-known-untriaged', 'assessedBy:nobody'],
+  ])(
+    '%s carries the search group filter %s (notes assessed on their own carry none)',
+    (id, group) => {
+      const filters = itemModel(site, id, 'en').search.filters;
+      expect(filters.filter((filter) => filter.startsWith('assessedBy:'))).toEqual(
+        group ? [group] : [],
+      );
+    },
+  );
 
   test('shows upstream detail and says in small print which texts are translated, linking the original', () => {
     const translated = siteOf(
