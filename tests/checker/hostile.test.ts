@@ -6,9 +6,9 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { minimalProject, validNote } from '../fixtures/minimal-project.ts';
+import { validNote, writeMinimalProject } from '../fixtures/minimal-project.ts';
 import { ROOT, TMP } from '../support/build-site.ts';
 
 const NOTE = 'notes/kubernetes-1.7/local-volume-unmount.md';
@@ -16,14 +16,7 @@ const TIME_LIMIT = 30_000;
 
 /** Writes the minimal project into a fresh folder, then lets `change` break it. */
 function project(name: string, change: (root: string) => void): string {
-  const root = join(TMP, 'test-fixtures', 'hostile', name);
-  rmSync(root, { recursive: true, force: true });
-  for (const file of minimalProject()) {
-    mkdirSync(dirname(join(root, file.path)), { recursive: true });
-    writeFileSync(join(root, file.path), file.text);
-  }
-  change(root);
-  return root;
+  return writeMinimalProject(join(TMP, 'test-fixtures', 'hostile', name), change);
 }
 
 /** A note whose English summary is `summary` (as a YAML double-quoted string). */

@@ -7,15 +7,15 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, test } from 'vitest';
 import { refusedSourceFiles, sourceGlob } from '../../src/loaders/source-files.ts';
-import { minimalProject, validNote } from '../fixtures/minimal-project.ts';
+import { validNote, writeMinimalProject } from '../fixtures/minimal-project.ts';
 import { ROOT, TMP } from '../support/build-site.ts';
 
 const TIME_LIMIT = 20_000;
@@ -30,14 +30,7 @@ interface Entry {
 
 /** The minimal project in a fresh folder, with `change` applied. */
 function project(name: string, change: (root: string) => void = () => undefined): string {
-  const root = join(TMP, 'test-fixtures', 'loaders', name);
-  rmSync(root, { recursive: true, force: true });
-  for (const file of minimalProject()) {
-    mkdirSync(dirname(join(root, file.path)), { recursive: true });
-    writeFileSync(join(root, file.path), file.text);
-  }
-  change(root);
-  return root;
+  return writeMinimalProject(join(TMP, 'test-fixtures', 'loaders', name), change);
 }
 
 /** What the content layer hands a loader on the dev server, with an in-memory store. */
