@@ -148,6 +148,16 @@ export const INVARIANTS: Record<string, Invariant> = {
       ];
     }),
 
+  'link texts show inline code as code, never as Markdown backticks': (site) =>
+    [...site.pages].flatMap(([path, html]) =>
+      [...html.matchAll(/<a\b[^>]*>(.*?)<\/a>/gs)]
+        .map(([, inner]) =>
+          (inner ?? '').replace(/<code>.*?<\/code>/gs, '').replace(/<[^>]+>/g, ''),
+        )
+        .filter((text) => text.includes('`'))
+        .map((text) => `${path}: a link reads "${text.trim()}"`),
+    ),
+
   'retired ids and short links lead to the note': (site) => {
     const targets = new Map([...site.noteIds.map((id) => [id, id] as const), ...site.retired]);
     return [...targets].flatMap(([id, target]) => {
