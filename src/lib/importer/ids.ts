@@ -39,3 +39,11 @@ export function itemId(item: UpstreamItem, idPrefix: string): string {
   const words = firstWords(item.text, 5);
   return [idPrefix, item.section, words, fnv1a(item.text).slice(0, 6)].filter(Boolean).join('-');
 }
+
+/**
+ * The id of a separate change listed under the same PR as an earlier item (`isSeparateChange`): the
+ * PR's id and the first five words of its text (`k8s-1.7-pr-45523-support-the-service-specs-sessionaffinity`).
+ */
+export function separateChangeId(prId: string, item: UpstreamItem): string {
+  return `${prId}-${firstWords(item.text.replace(/['’]s\b/g, 's'), 5)}`;
+}

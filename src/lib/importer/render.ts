@@ -3,8 +3,8 @@ import { Document, Scalar, isMap, isScalar, isSeq } from 'yaml';
 import { webUrl } from '../../schemas/fields.ts';
 import { TITLE_MAX_LENGTH } from '../../schemas/note.ts';
 import type { Section } from '../sections.ts';
-import { sameChangeAs } from './duplicates.ts';
-import { itemId } from './ids.ts';
+import { isSeparateChange, sameChangeAs } from './duplicates.ts';
+import { itemId, separateChangeId } from './ids.ts';
 import { LEADING_TAGS, stripMarkdown, unique } from './links.ts';
 import type { UpstreamItem } from './types.ts';
 
@@ -126,7 +126,8 @@ function validUrls(urls: readonly string[]): string[] {
 
 /**
  * Groups items into note drafts by id (items citing the same PR become one note: its section is the
- * first item's, the others' go to `alsoIn`; distinct texts are all kept), keeping import order. A
+ * first item's, the others' go to `alsoIn`; distinct texts are all kept), keeping import order; an
+ * item that is a separate change of the same PR, listed beside it, is its own note. A
  * notable-features bullet describing the change of a PR bullet (`duplicates.ts`) takes that PR's id,
  * so the two are one note.
  */
@@ -138,7 +139,10 @@ export function draftNotes(
   const drafts = new Map<string, NoteDraft>();
   const sameChange = sameChangeAs(items);
   for (const item of items) {
-    const id = itemId(sameChange.get(item) ?? item, idPrefix);
+    const prId = itemId(sameChange.get(item) ?? item, idPrefix);
+    const earlier = drafts.get(prId);
+    const id =
+      earlier && isSeparateChange(item, earlier.items) ? separateChangeId(prId, item) : prId;
     const draft = drafts.get(id);
     const known = item.area !== undefined && knownAreaIds.has(item.area) ? item.area : undefined;
     if (!draft) {

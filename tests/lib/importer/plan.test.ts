@@ -72,7 +72,7 @@ function frontmatterOf(text: string): Record<string, unknown> {
 }
 
 describe.each([
-  ['k8s-v1.7.0-release-notes.md', releaseFile('kubernetes-1.7', '1.7', 'k8s-1.7'), 347, 314],
+  ['k8s-v1.7.0-release-notes.md', releaseFile('kubernetes-1.7', '1.7', 'k8s-1.7'), 347, 316],
   ['k8s-v1.8.0-release-notes.md', R18, 160, 148],
   ['release-notes-1.19.0.json', R119, 388, 388],
   ['release-notes-1.27.0.json', R127, 325, 325],
@@ -97,7 +97,8 @@ describe.each([
       expect(note.id.startsWith(`${prefix}-`)).toBe(true);
       const pr = note.items[0]?.prs[0];
       if (pr?.startsWith('https://github.com/kubernetes/kubernetes/pull/')) {
-        expect(note.id).toBe(`${prefix}-pr-${pr.split('/').at(-1)}`);
+        // A separate change listed beside another item of its PR: the PR's id and its first words.
+        expect(note.id).toMatch(new RegExp(`^${prefix}-pr-${pr.split('/').at(-1)}(-[a-z0-9-]+)?$`));
       }
     }
   });
@@ -319,6 +320,25 @@ describe('one upstream change is one note (the real v1.7.0 notes)', () => {
       'k8s-1.7-pr-44774',
       'k8s-1.7-pr-45003',
     ]);
+  });
+
+  test('one PR listed for separate changes side by side is a note per change; the same change written twice stays one', () => {
+    const ofPr = (number: number) =>
+      result.notes
+        .filter((candidate) =>
+          candidate.upstream.includes(`https://github.com/kubernetes/kubernetes/pull/${number}`),
+        )
+        .map((candidate) => [candidate.id, candidate.items.length]);
+    expect(ofPr(45523)).toEqual([
+      ['k8s-1.7-pr-45523', 1],
+      ['k8s-1.7-pr-45523-fix-support-for-multiple-loadbalancersourceranges', 1],
+      ['k8s-1.7-pr-45523-support-the-service-specs-sessionaffinity', 1],
+    ]);
+    // Listed twice in one place with most words in common ("servicecontroller: Fix node selection…").
+    for (const number of [43338, 45773, 46473]) {
+      expect(ofPr(number)).toEqual([[`k8s-1.7-pr-${number}`, 2]]);
+    }
+    expect(result.notes.filter((candidate) => /-pr-\d+-/.test(candidate.id)).length).toBe(2);
   });
 });
 
