@@ -1,12 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import {
-  closeSync,
   existsSync,
   mkdirSync,
-  openSync,
   readdirSync,
   readFileSync,
-  readSync,
   rmdirSync,
   rmSync,
   statSync,
@@ -15,7 +12,7 @@ import {
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { readPageHead, type PageHead } from '../lib/csp.ts';
+import { readPageHeadOf, type PageHead } from '../lib/csp.ts';
 import { readJsonFile } from '../incremental/json-file.ts';
 import { resolveRedirect, type Project } from '../checker/index.ts';
 import {
@@ -117,29 +114,6 @@ function removeWithEmptyFolders(root: string, path: string): void {
     if (!existsSync(full) || readdirSync(full).length > 0) return;
     rmdirSync(full);
   }
-}
-
-/** Bytes of a page read to find its head: every page's head is a few kilobytes. */
-const HEAD_BYTES = 16 * 1024;
-
-/**
- * A page's head as `readPageHead` reads it, from the page's first bytes when they hold `</head>`,
- * else from the whole page: a cold build reads 15,600 pages (340 MB), and reading each whole as text
- * for a head of about 2 KB cost seconds of CPU and garbage collection.
- */
-function readPageHeadOf(file: string): PageHead {
-  const start = Buffer.alloc(HEAD_BYTES);
-  const fd = openSync(file, 'r');
-  let length: number;
-  try {
-    length = readSync(fd, start, 0, HEAD_BYTES, 0);
-  } finally {
-    closeSync(fd);
-  }
-  const text = start.toString('utf8', 0, length);
-  const end = text.search(/<\/head\s*>/i);
-  // A character cut at the end of the bytes read lies after `</head>`, which readPageHead ignores.
-  return readPageHead(end >= 0 || length < HEAD_BYTES ? text : readFileSync(file, 'utf8'));
 }
 
 /** Writes a file only when its text changed (or it is missing), so unchanged files keep their time. */
