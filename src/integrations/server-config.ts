@@ -11,9 +11,8 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
-import { readPageHead, type PageHead } from '../lib/csp.ts';
+import { gzipSync } from 'node:zlib';
+import { readPageHeadOf, type PageHead } from '../lib/csp.ts';
 import { readJsonFile } from '../incremental/json-file.ts';
 import { resolveRedirect, type Project } from '../checker/index.ts';
 import {
@@ -35,7 +34,6 @@ import { robotsTxt, sitemapFiles } from '../lib/sitemap.ts';
 
 /** Pagefind's index folders: binary files, gzipped by Pagefind itself. */
 const PAGEFIND_BINARY_FOLDERS = new Set(['fragment', 'index', 'filter']);
-const gzipAsync = promisify(gzip);
 
 /**
  * What the last build saw of each file it compressed or read: size and time, and of a page whether it
@@ -106,15 +104,6 @@ function compressCandidates(outDir: string, routeFiles: readonly string[], other
   return [...new Set([...routeFiles, ...rest])].filter(
     (path) => COMPRESSIBLE.test(path) && !path.endsWith('.gz'),
   );
-}
-
-/** Runs `tasks` with at most `limit` at a time (gzip runs on libuv's thread pool). */
-async function inPool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Removes a file if present, then its folders up to `root` while they are empty. */
@@ -194,7 +183,7 @@ class BuiltFiles {
             noindex: before.noindex,
             csp: before.csp === undefined ? undefined : this.knownPolicies[before.csp],
           }
-        : readPageHead(readFileSync(join(this.outDir, path), 'utf8'));
+        : readPageHeadOf(join(this.outDir, path));
     const index = head.csp === undefined ? undefined : this.policyIndex(head.csp);
     Object.assign(this.stat(path), { noindex: head.noindex, csp: index });
     return head;
@@ -209,15 +198,18 @@ class BuiltFiles {
    * Writes a `.gz` beside each candidate worth compressing whose copy is missing or older than it, and
    * removes the copies of files compressed last time that are gone or no longer worth it.
    */
-  async compress(candidates: readonly string[]): Promise<{ compressed: number; removed: number }> {
+  compress(candidates: readonly string[]): { compressed: number; removed: number } {
     const worth = new Set(candidates.filter((path) => this.stat(path).size >= MIN_COMPRESS_BYTES));
     const stale = [...worth].filter(
       (path) => !this.unchanged(path) || !existsSync(join(this.outDir, `${path}.gz`)),
     );
-    await inPool(stale, 4, async (path) => {
+    // One file after another with gzipSync: asynchronous gzip (four at a time on libuv's pool) cost
+    // 1.5–1.9× the CPU time for the same bytes (2,000 item pages, 13.5 KB each: 0.55–0.65 s against
+    // 0.34–0.37 s), and a cold build compresses 15,600 files while nothing else runs.
+    for (const path of stale) {
       const text = readFileSync(join(this.outDir, path));
-      writeFileSync(join(this.outDir, `${path}.gz`), await gzipAsync(text, { level: GZIP_LEVEL }));
-    });
+      writeFileSync(join(this.outDir, `${path}.gz`), gzipSync(text, { level: GZIP_LEVEL }));
+    }
     const gone = Object.keys(this.known).filter(
       (path) => !worth.has(path) && existsSync(join(this.outDir, `${path}.gz`)),
     );
@@ -259,7 +251,7 @@ export function serverConfig(): AstroIntegration {
         for (const name of existsSync(publicDir) ? readdirSync(publicDir) : []) others.add(name);
         others.add(assetsFolder);
       },
-      'astro:build:done': async ({ assets, logger }) => {
+      'astro:build:done': ({ assets, logger }) => {
         const started = performance.now();
         const project = sharedCheckedProject();
         if (!project) throw new Error('pict-check-source must run first: it reads the notes.');
@@ -289,7 +281,7 @@ export function serverConfig(): AstroIntegration {
           join(serverDir, 'site.json'),
           `${JSON.stringify({ base, site: root }, null, 2)}\n`,
         );
-        const { compressed, removed } = await files.compress(
+        const { compressed, removed } = files.compress(
           compressCandidates(outDir, routeFiles, others),
         );
         mkdirSync(dirname(recordFile), { recursive: true });

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { scanTags } from './links.ts';
 
 /** A Content-Security-Policy as its directives: name → sources, in the order written. */
@@ -59,4 +60,27 @@ export function readPageHead(html: string): PageHead {
   )?.attributes['content'];
   const robots = metas.find((tag) => tag.attributes['name']?.toLowerCase() === 'robots');
   return { csp, noindex: /\bnoindex\b/i.test(robots?.attributes['content'] ?? '') };
+}
+
+/** Bytes of a page read to find its head: every page's head is a few kilobytes. */
+const HEAD_BYTES = 16 * 1024;
+
+/**
+ * A page's head as `readPageHead` reads it, from the page's first bytes when they hold `</head>`,
+ * else from the whole page: a cold build reads 15,600 pages (340 MB), and reading each whole as text
+ * for a head of about 2 KB cost seconds of CPU and garbage collection.
+ */
+export function readPageHeadOf(file: string): PageHead {
+  const start = Buffer.alloc(HEAD_BYTES);
+  const fd = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(fd, start, 0, HEAD_BYTES, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const text = start.toString('utf8', 0, length);
+  const end = text.search(/<\/head\s*>/i);
+  // A character cut at the end of the bytes read lies after `</head>`, which readPageHead ignores.
+  return readPageHead(end >= 0 || length < HEAD_BYTES ? text : readFileSync(file, 'utf8'));
 }

@@ -1,5 +1,8 @@
-import { describe, expect, test } from 'vitest';
-import { headerCsp, mergeCsp, parseCsp, readPageHead } from '../../src/lib/csp.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { headerCsp, mergeCsp, parseCsp, readPageHead, readPageHeadOf } from '../../src/lib/csp.ts';
 
 const META = `default-src 'self';img-src 'self' data:; script-src 'self' 'sha256-A='; style-src 'self' 'sha256-B=';`;
 
@@ -34,5 +37,28 @@ describe('readPageHead', () => {
     ['a page without either', '<head><title>x</title></head>', { csp: undefined, noindex: false }],
   ])('reads %s', (_, html, expected) => {
     expect(readPageHead(html)).toEqual(expected);
+  });
+});
+
+describe('readPageHeadOf', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pict-csp-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const policy = `<meta http-equiv="content-security-policy" content="${META}">`;
+  const robots = '<meta name="robots" content="noindex">';
+  // 16 KB is what it reads first; "长" is three bytes, so the cut falls inside a character.
+  const long = (size: number) => '长'.repeat(Math.ceil(size / 3));
+  test.each([
+    ['a short page', `<head>${policy}${robots}</head><body>x</body>`],
+    ['a head within 16 KB, a long body', `<head>${policy}</head><body>${long(40_000)}</body>`],
+    [
+      'a head past 16 KB (its policy after a long title)',
+      `<head><title>${long(20_000)}</title>${policy}${robots}</head><body></body>`,
+    ],
+    ['a long page without </head>', `<meta name="robots" content="noindex">${long(30_000)}`],
+    ['a `</head>` cut by the 16 KB mark', `<head>${'x'.repeat(16 * 1024 - 9)}${policy}</head>`],
+  ])('reads %s as readPageHead reads the whole page', (name, html) => {
+    const file = join(dir, `${name.length}-${html.length}.html`);
+    writeFileSync(file, html);
+    expect(readPageHeadOf(file)).toEqual(readPageHead(html));
   });
 });
