@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import type { Lang } from '../schemas/fields.ts';
 import { en, type UiKey } from './en.ts';
+import { fillTemplate } from './template.ts';
 import { zh } from './zh.ts';
 
 /** A translation must have every English key, non-empty, and no other key. */
@@ -17,11 +18,9 @@ export const UI: Record<Lang, Record<UiKey, string>> = {
   zh: uiStringsSchema.parse(zh),
 };
 
-/** The UI string `key` in `lang`, with `{name}` placeholders filled from `params`. */
+/** The UI string `key` in `lang`, with its placeholders filled from `params` (`fillTemplate`). */
 export function t(lang: Lang, key: UiKey, params: Record<string, string | number> = {}): string {
-  return UI[lang][key].replace(/\{(\w+)\}/g, (match, name: string) =>
-    params[name] === undefined ? match : String(params[name]),
-  );
+  return fillTemplate(UI[lang][key], params, htmlLang(lang));
 }
 
 /** The other language, for the language switch. */

@@ -1,3 +1,4 @@
+import { fillTemplate } from '../i18n/template.ts';
 import { formatFilters, matchesFilters, parseFilters, type FilterState } from '../lib/filters.ts';
 
 // Release-page filters (no JavaScript, no filters: every item stays visible);
@@ -54,9 +55,11 @@ if (panel) {
       if (count) count.textContent = String(visible);
     }
     if (status) {
-      status.textContent = (status.dataset['template'] ?? '')
-        .replace('{shown}', String(shown))
-        .replace('{total}', String(items.length));
+      status.textContent = fillTemplate(
+        status.dataset['template'] ?? '',
+        { shown, total: items.length },
+        document.documentElement.lang,
+      );
     }
     if (empty) empty.hidden = shown > 0;
     renderChips(state);

@@ -1,3 +1,4 @@
+import { fillTemplate } from '../i18n/template.ts';
 // Site search: a dialog opened with the header button, "/" or Ctrl/⌘+K. Pagefind's script, index
 // and WebAssembly load only when the dialog first opens, so pages stay light until someone searches.
 import {
@@ -309,7 +310,11 @@ if (dialog && opener && input && list && status && more && filterBox) {
       list.replaceChildren();
       await showMore(current, first.length);
       if (current !== generation) return;
-      const count = text('results').replace('{count}', String(outcome.found.length));
+      const count = fillTemplate(
+        text('results'),
+        { count: outcome.found.length },
+        document.documentElement.lang,
+      );
       status.textContent =
         outcome.found.length === 0
           ? text('noResults')

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
 import { UI, t, uiStringsSchema } from '../../src/i18n/index.ts';
+import { fillTemplate } from '../../src/i18n/template.ts';
 import { IMPACTS } from '../../src/lib/impact.ts';
 
 describe('uiStringsSchema', () => {
@@ -26,5 +27,25 @@ describe('t', () => {
       const labels = IMPACTS.map((impact) => t(lang, `impact.${impact}`));
       expect(new Set(labels).size).toBe(IMPACTS.length);
     }
+  });
+});
+
+describe('fillTemplate', () => {
+  test.each([
+    ['{count} {count|item|items}', { count: 1 }, 'en', '1 item'],
+    ['{count} {count|item|items}', { count: 0 }, 'en', '0 items'],
+    ['{count} {count|item|items} {count|is|are} open', { count: 2 }, 'en', '2 items are open'],
+    ['{count} {count|item|items}', {}, 'en', '{count} {count|item|items}'],
+    ['{count} {count|item|items}', { count: '1' }, 'en', '1 {count|item|items}'],
+    ['{count} 条', { count: 1 }, 'zh-CN', '1 条'],
+  ])('%s with %j in %s → %s', (template, params, locale, expected) => {
+    expect(fillTemplate(template, params, locale)).toBe(expected);
+  });
+
+  test('no English string says "1 items": every count word follows the number', () => {
+    const ones = Object.keys(en).map((key) =>
+      t('en', key as keyof typeof en, { count: 1, total: 1 }),
+    );
+    expect(ones.filter((text) => /\b1 (items|results|notes)\b/.test(text))).toEqual([]);
   });
 });

@@ -126,7 +126,7 @@ describe('teamModel', () => {
           href: '/pict-notes/en/releases/kubernetes-1.7/untriaged/?team=ops',
           label: 'Kubernetes 1.7',
         },
-        count: '1 untriaged items in its areas',
+        count: '1 untriaged item in its areas',
       },
     ]);
   });

@@ -151,7 +151,7 @@ describe('checklistModel', () => {
       },
     ]);
     expect(checklistModel(site, 'kubernetes-1.7', 'en').untriaged).toBe(
-      '1 items of this release are not yet assessed.',
+      '1 item of this release is not yet assessed.',
     );
   });
 

@@ -114,7 +114,7 @@ describe('upgradeModel across several releases', () => {
 
   test('counts each release on its own: 1.9 has three items, one untriaged', () => {
     expect(model.steps.map((step) => [step.all.label, step.counted.at(-1)?.count])).toEqual([
-      ['all 1 items', 0],
+      ['all 1 item', 0],
       ['all 3 items', 1],
     ]);
   });

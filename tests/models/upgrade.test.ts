@@ -45,7 +45,7 @@ describe('upgradeModel', () => {
           { label: 'No impact', count: 0, href: '/en/releases/kubernetes-1.8/?impact=none' },
           { label: 'Untriaged', count: 0, href: '/en/releases/kubernetes-1.8/untriaged/' },
         ],
-        { href: '/en/releases/kubernetes-1.8/', label: 'all 1 items' },
+        { href: '/en/releases/kubernetes-1.8/', label: 'all 1 item' },
       ],
     ]);
   });

@@ -1,0 +1,20 @@
+/**
+ * Filling a UI string: `{name}` takes the parameter's value, and `{name|one|other}` the word that fits
+ * its number (`{count} {count|item|items}`), chosen by the language's plural rules. Shared by `t()`
+ * at build time and the browser scripts that fill the same strings with live counts.
+ */
+export function fillTemplate(
+  template: string,
+  params: Record<string, string | number>,
+  locale: string,
+): string {
+  const rules = new Intl.PluralRules(locale);
+  return template
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (match, name: string, one: string, other: string) => {
+      const value = params[name];
+      return typeof value === 'number' ? (rules.select(value) === 'one' ? one : other) : match;
+    })
+    .replace(/\{(\w+)\}/g, (match, name: string) =>
+      params[name] === undefined ? match : String(params[name]),
+    );
+}
