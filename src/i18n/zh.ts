@@ -83,6 +83,7 @@ export const zh: Record<UiKey, string> = {
   'search.close': '关闭',
   'search.any': '不限',
   'search.results': '{count} 条结果',
+  'search.resultsOne': '{count} 条结果',
   'search.noResults': '没有结果。',
   'search.loading': '正在搜索…',
   'search.error': '搜索暂不可用。',

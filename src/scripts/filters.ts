@@ -1,4 +1,3 @@
-import { fillTemplate } from '../i18n/template.ts';
 import { formatFilters, matchesFilters, parseFilters, type FilterState } from '../lib/filters.ts';
 
 // Release-page filters (no JavaScript, no filters: every item stays visible);
@@ -55,11 +54,9 @@ if (panel) {
       if (count) count.textContent = String(visible);
     }
     if (status) {
-      status.textContent = fillTemplate(
-        status.dataset['template'] ?? '',
-        { shown, total: items.length },
-        document.documentElement.lang,
-      );
+      status.textContent = (status.dataset['template'] ?? '')
+        .replace('{shown}', String(shown))
+        .replace('{total}', String(items.length));
     }
     if (empty) empty.hidden = shown > 0;
     renderChips(state);

@@ -1,4 +1,3 @@
-import { fillTemplate } from '../i18n/template.ts';
 // Site search: a dialog opened with the header button, "/" or Ctrl/⌘+K. Pagefind's script, index
 // and WebAssembly load only when the dialog first opens, so pages stay light until someone searches.
 import {
@@ -310,10 +309,11 @@ if (dialog && opener && input && list && status && more && filterBox) {
       list.replaceChildren();
       await showMore(current, first.length);
       if (current !== generation) return;
-      const count = fillTemplate(
-        text('results'),
-        { count: outcome.found.length },
-        document.documentElement.lang,
+      // English has one singular form, at exactly 1; the Chinese strings are the same.
+      const one = outcome.found.length === 1;
+      const count = text(one ? 'resultsOne' : 'results').replace(
+        '{count}',
+        String(outcome.found.length),
       );
       status.textContent =
         outcome.found.length === 0

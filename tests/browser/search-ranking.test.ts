@@ -84,7 +84,7 @@ describe.each([
     expect(results[0]?.text).toContain(t(lang, 'search.group.note'));
     // The status counts every result; the first ten notes are shown, and up to two list pages.
     const count = Number(/\d+/.exec(status)?.[0]);
-    expect(status).toBe(t(lang, 'search.results', { count }));
+    expect(status).toBe(t(lang, count === 1 ? 'search.resultsOne' : 'search.results', { count }));
     expect(results.length).toBeGreaterThanOrEqual(Math.min(count, 10));
     expect(results.filter((result) => result.group !== 'pages').length).toBeLessThanOrEqual(10);
     expect(results.length).toBeLessThanOrEqual(12);
