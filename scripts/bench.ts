@@ -183,7 +183,9 @@ for (const page of largest) {
 }
 console.log(searchReport.replace(/^/gm, 'search: '));
 console.log(
-  `one-note rebuild:      ${summary(rebuilds.map((run) => run.seconds))}, peak memory ${Math.max(...rebuilds.map((run) => run.peakMb)).toFixed(0)} MB${bundled ? ' (one search index)' : ''}`,
+  rebuilds.length === 0
+    ? 'one-note rebuild:      not measured (--rebuilds 0)'
+    : `one-note rebuild:      ${summary(rebuilds.map((run) => run.seconds))}, peak memory ${Math.max(...rebuilds.map((run) => run.peakMb)).toFixed(0)} MB${bundled ? ' (one search index)' : ''}`,
 );
 if (bundled)
   console.log(
