@@ -1,7 +1,7 @@
 /**
  * Filling a UI string: `{name}` takes the parameter's value, and `{name|one|other}` the word that fits
- * its number (`{count} {count|item|items}`), chosen by the language's plural rules. Shared by `t()`
- * at build time and the browser scripts that fill the same strings with live counts.
+ * its number (`{count} {count|item|items}`), chosen by the language's plural rules. Build time only
+ * (`t()`): the browser scripts fill plain `{name}` placeholders, within their 5 KB budget.
  */
 export function fillTemplate(
   template: string,

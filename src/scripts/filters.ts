@@ -54,9 +54,8 @@ if (panel) {
       if (count) count.textContent = String(visible);
     }
     if (status) {
-      status.textContent = (status.dataset['template'] ?? '')
-        .replace('{shown}', String(shown))
-        .replace('{total}', String(items.length));
+      // The template comes with its total (and the word for it) filled in at build time.
+      status.textContent = (status.dataset['template'] ?? '').replace('{shown}', String(shown));
     }
     if (empty) empty.hidden = shown > 0;
     renderChips(state);
