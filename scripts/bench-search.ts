@@ -1,7 +1,7 @@
 /**
  * `npm run bench:search [-- <dist> --peer <dir> --en first,followUp --zh first,followUp --files]`:
  * serves a built site (`dist/` by default: run `npm run build` first) with the real nginx and the
- * configuration its build wrote (as deployed: `.gz` copies, `gzip_static`), and measures in headless
+ * configuration its build wrote (as deployed: `.gz` and Pagefind's `.br` copies), and measures in headless
  * Chromium the bytes transferred (compressed bodies plus headers), the requests and the time to first
  * results of a first search and a follow-up in each language. `--peer` measures another tool's build
  * of the same notes (the Starlight harness's `dist/`, see docs/performance.md) through the same nginx,
@@ -160,7 +160,7 @@ try {
   const measured = new Map<string, Map<Lang, [Measured, Measured]>>();
   for (const site of sites) measured.set(site.name, await measureSite(browser, site));
   console.log(
-    'Search as served by nginx (gzip as deployed): bytes transferred (bodies as sent plus headers), requests, time to first results.',
+    'Search as served by nginx (gzip and Brotli copies as deployed): bytes transferred (bodies as sent plus headers), requests, time to first results.',
   );
   for (const lang of LANGS) {
     const queries = values[lang].split(',');

@@ -13,6 +13,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readPageHeadOf, type PageHead } from '../lib/csp.ts';
+import { BROTLI_COPIED, brotliCopyOf } from '../lib/pagefind-brotli.ts';
 import { readJsonFile } from '../incremental/json-file.ts';
 import { resolveRedirect, type Project } from '../checker/index.ts';
 import {
@@ -32,8 +33,29 @@ import { sharedCheckedProject } from '../checker/shared.ts';
 import { siteRedirects } from '../lib/site-redirects.ts';
 import { robotsTxt, sitemapFiles } from '../lib/sitemap.ts';
 
-/** Pagefind's index folders: binary files, gzipped by Pagefind itself. */
-const PAGEFIND_BINARY_FOLDERS = new Set(['fragment', 'index', 'filter']);
+/** Pagefind's folders of many small files, none of which gets a copy (its filters do: a few files). */
+const PAGEFIND_UNCOPIED_FOLDERS = new Set(['fragment', 'index']);
+
+/** A kind of copy written beside a file: which files get one, and how it is made. */
+interface CopyKind {
+  suffix: string;
+  /** The files that get one, if they have at least `minBytes`. */
+  files: RegExp;
+  minBytes: number;
+  /** The copy's bytes; `undefined` when the file cannot have one. */
+  make: (path: string, bytes: Buffer) => Buffer | undefined;
+}
+
+/** The copies the build writes: `.gz` of text files (nginx `gzip_static`), `.br` of Pagefind's packed files. */
+const COPY_KINDS: readonly CopyKind[] = [
+  {
+    suffix: '.gz',
+    files: COMPRESSIBLE,
+    minBytes: MIN_COMPRESS_BYTES,
+    make: (_, bytes) => gzipSync(bytes, { level: GZIP_LEVEL }),
+  },
+  { suffix: '.br', files: BROTLI_COPIED, minBytes: 0, make: brotliCopyOf },
+];
 
 /**
  * What the last build saw of each file it compressed or read: size and time, and of a page whether it
@@ -72,12 +94,12 @@ function retiredToReleaseOf(project: Project): Map<string, string> {
   );
 }
 
-/** Every file under `dir` (relative, `/`-separated), skipping Pagefind's binary index folders. */
+/** Every file under `dir` (relative, `/`-separated), skipping Pagefind's index and fragment folders. */
 function walk(root: string, dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
     if (entry.isDirectory()) {
-      return PAGEFIND_BINARY_FOLDERS.has(entry.name) && path.startsWith('pagefind/')
+      return PAGEFIND_UNCOPIED_FOLDERS.has(entry.name) && path.startsWith('pagefind/')
         ? []
         : walk(root, path);
     }
@@ -86,10 +108,10 @@ function walk(root: string, dir: string): string[] {
 }
 
 /**
- * Files to compress: the route outputs, and every other file outside the folders that hold route
- * outputs only (`zh/`, `en/`, `i/`: listing those would cost a walk over every page).
+ * Files that may get a copy: the route outputs, and every other file outside the folders that hold
+ * route outputs only (`zh/`, `en/`, `i/`: listing those would cost a walk over every page).
  */
-function compressCandidates(outDir: string, routeFiles: readonly string[], others: Set<string>) {
+function copyCandidates(outDir: string, routeFiles: readonly string[], others: Set<string>) {
   const routeFolders = new Set(
     routeFiles.flatMap((path) => {
       const top = path.split('/')[0] ?? '';
@@ -101,9 +123,7 @@ function compressCandidates(outDir: string, routeFiles: readonly string[], other
     if (!entry.isDirectory() || routeFolders.has(entry.name)) return [];
     return walk(outDir, entry.name);
   });
-  return [...new Set([...routeFiles, ...rest])].filter(
-    (path) => COMPRESSIBLE.test(path) && !path.endsWith('.gz'),
-  );
+  return [...new Set([...routeFiles, ...rest])];
 }
 
 /** Removes a file if present, then its folders up to `root` while they are empty. */
@@ -195,26 +215,29 @@ class BuiltFiles {
   }
 
   /**
-   * Writes a `.gz` beside each candidate worth compressing whose copy is missing or older than it, and
-   * removes the copies of files compressed last time that are gone or no longer worth it.
+   * Writes a copy of the kind beside each candidate that wants one and whose copy is missing or older
+   * than it, and removes the copies of files copied last time that are gone or no longer want one.
    */
-  compress(candidates: readonly string[]): { compressed: number; removed: number } {
-    const worth = new Set(candidates.filter((path) => this.stat(path).size >= MIN_COMPRESS_BYTES));
-    const stale = [...worth].filter(
-      (path) => !this.unchanged(path) || !existsSync(join(this.outDir, `${path}.gz`)),
+  writeCopies(kind: CopyKind, candidates: readonly string[]): { written: number; removed: number } {
+    const copyOf = (path: string) => join(this.outDir, `${path}${kind.suffix}`);
+    const wanted = new Set(
+      candidates.filter((path) => kind.files.test(path) && this.stat(path).size >= kind.minBytes),
     );
-    // One file after another with gzipSync: asynchronous gzip (four at a time on libuv's pool) cost
+    const stale = [...wanted].filter((path) => !this.unchanged(path) || !existsSync(copyOf(path)));
+    // One file after another, synchronously: asynchronous gzip (four at a time on libuv's pool) cost
     // 1.5–1.9× the CPU time for the same bytes (2,000 item pages, 13.5 KB each: 0.55–0.65 s against
     // 0.34–0.37 s), and a cold build compresses 15,600 files while nothing else runs.
+    let written = 0;
     for (const path of stale) {
-      const text = readFileSync(join(this.outDir, path));
-      writeFileSync(join(this.outDir, `${path}.gz`), gzipSync(text, { level: GZIP_LEVEL }));
+      const copy = kind.make(path, readFileSync(join(this.outDir, path)));
+      if (copy === undefined) rmSync(copyOf(path), { force: true });
+      else (writeFileSync(copyOf(path), copy), (written += 1));
     }
     const gone = Object.keys(this.known).filter(
-      (path) => !worth.has(path) && existsSync(join(this.outDir, `${path}.gz`)),
+      (path) => !wanted.has(path) && existsSync(copyOf(path)),
     );
-    for (const path of gone) removeWithEmptyFolders(this.outDir, `${path}.gz`);
-    return { compressed: stale.length, removed: gone.length };
+    for (const path of gone) removeWithEmptyFolders(this.outDir, `${path}${kind.suffix}`);
+    return { written, removed: gone.length };
   }
 
   /** The record for the next build. */
@@ -281,13 +304,15 @@ export function serverConfig(): AstroIntegration {
           join(serverDir, 'site.json'),
           `${JSON.stringify({ base, site: root }, null, 2)}\n`,
         );
-        const { compressed, removed } = files.compress(
-          compressCandidates(outDir, routeFiles, others),
-        );
+        const candidates = copyCandidates(outDir, routeFiles, others);
+        const copies = COPY_KINDS.map((kind) => ({
+          kind,
+          ...files.writeCopies(kind, candidates),
+        }));
         mkdirSync(dirname(recordFile), { recursive: true });
         writeFileSync(recordFile, JSON.stringify(files.record()));
         logger.info(
-          `Server config in ${relative(process.cwd(), serverDir) || serverDir}: ${redirects.length} redirect(s), ${model.cspByPage.size + 1} page policy(ies); ${compressed} file(s) compressed, ${removed} stale .gz removed, in ${Math.round(performance.now() - started)} ms.`,
+          `Server config in ${relative(process.cwd(), serverDir) || serverDir}: ${redirects.length} redirect(s), ${model.cspByPage.size + 1} page policy(ies); ${copies.map(({ kind, written, removed }) => `${written} ${kind.suffix} written, ${removed} stale removed`).join('; ')}; in ${Math.round(performance.now() - started)} ms.`,
         );
       },
     },

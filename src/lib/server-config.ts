@@ -1,5 +1,6 @@
 import { LANGS, type Lang } from '../schemas/fields.ts';
 import { headerCsp, mergeCsp, type PageHead } from './csp.ts';
+import { ACCEPTS_BROTLI, BROTLI_SERVED } from './pagefind-brotli.ts';
 import type { SiteRedirect } from './site-redirects.ts';
 
 /** Everything the server configuration says, from the same data and build as the pages. */
@@ -212,6 +213,18 @@ export function nginxHttpConf(model: ServerModel): string {
     ),
     '}',
     '',
+    // Pagefind's files with a Brotli copy (see pagefind-brotli.ts): the copy's suffix when the browser
+    // accepts Brotli, and the encoding to declare once `try_files` has picked the copy.
+    'map $http_accept_encoding $pict_br_suffix {',
+    '  default "";',
+    `  ${quotedRegex(`~*${ACCEPTS_BROTLI}`)} .br;`,
+    '}',
+    '',
+    'map $uri $pict_br_encoding {',
+    '  default "";',
+    `  ${quotedRegex(String.raw`~\.br$`)} br;`,
+    '}',
+    '',
   ].join('\n');
 }
 
@@ -252,6 +265,19 @@ export function nginxServerConf(model: ServerModel): string {
     '  server_tokens off;',
     `  error_page 404 ${base}${safePath(model.notFound.other)};`,
     ...headers,
+    '',
+    // Pagefind's files with a Brotli copy, one location per content type (the copy's name ends in .br).
+    // A location with headers of its own inherits none: it repeats them, varying with the encoding.
+    ...BROTLI_SERVED.flatMap(({ type, ends }) => [
+      `  location ~ ${quotedRegex(`^${regexEscape(`${base}pagefind/`)}.+${ends}$`)} {`,
+      `    types { } default_type ${type};`,
+      '    try_files $uri$pict_br_suffix $uri =404;',
+      '    gzip_vary off;',
+      '    add_header Content-Encoding $pict_br_encoding;',
+      ...headers.filter((header) => !header.includes(' Vary ')).map((header) => `  ${header}`),
+      '    add_header Vary Accept-Encoding always;',
+      '  }',
+    ]),
     '',
     ...LANGS.map(
       (lang) =>

@@ -1,10 +1,12 @@
 // What a first search and a follow-up cost as deployed: the shared builds served by the real nginx with
-// the configuration their build wrote (gzip_static and the build's .gz copies), in Chromium, counted
+// the configuration their build wrote (the build's .gz and .br copies), in Chromium, counted
 // from nginx's own log of bytes sent (headers and bodies as sent). Sizes are deterministic for a build,
 // so the budgets of docs/performance.md are asserted: the real-site budget on the search fixture, the
 // 5,000-note budget on the benchmark corpus (2,000 notes).
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bytesLog, startNginx, type RunningNginx, type Transfer } from '../../scripts/serve.ts';
@@ -41,6 +43,7 @@ describe.each([
   // The benchmark's budget (150 KB in 20 requests, follow-up 60 KB), on its corpus.
   { build: 'bench-corpus', lang: 'en', words: ['kubelet', 'storage'], budget: 150 * KB },
   { build: 'bench-corpus', lang: 'zh', words: ['存储', '网络'], budget: 150 * KB },
+  { build: 'bench-corpus', lang: 'zh', words: ['本地存储', '网络'], budget: 150 * KB },
 ] as const)('search of $build in $lang, served by nginx', ({ build, lang, words, budget }) => {
   let nginx: RunningNginx;
   beforeAll(async () => {
@@ -96,15 +99,17 @@ describe.each([
 });
 
 describe('Pagefind files as built and as nginx sends them', () => {
+  const bundle = join(builtSite('search-ranking'), 'pagefind', 'releases', 'kubernetes-1.7');
+  const files = listFiles(bundle);
   /** Pagefind packs its index files and WebAssembly with gzip itself (its script unpacks them). */
+  const packed = files.filter((file) => /^wasm\.[^/]+\.pagefind$|\.pf_\w+$/.test(file));
+  /** Of those, what every first search fetches: the metadata, the WebAssembly, the filters. */
+  const fetchedByEverySearch = packed.filter((file) => !/^(?:index|fragment)\//.test(file));
+
   test('scripts have the build’s .gz copies; index files and WebAssembly are gzip already', () => {
-    const dist = builtSite('search-ranking');
-    const bundle = join(dist, 'pagefind', 'releases', 'kubernetes-1.7');
-    const files = listFiles(bundle);
     const scripts = files.filter((file) => /\.js$/.test(file));
     expect(scripts).toContain('pagefind.js');
     for (const script of scripts) expect(files).toContain(`${script}.gz`);
-    const packed = files.filter((file) => /^wasm\.|\.pf_\w+$/.test(file));
     expect(packed.filter((file) => file.startsWith('wasm.'))).not.toEqual([]);
     for (const file of packed) {
       expect([file, readFileSync(join(bundle, file)).subarray(0, 2).toString('hex')]).toEqual([
@@ -113,6 +118,26 @@ describe('Pagefind files as built and as nginx sends them', () => {
       ]);
       expect(files).not.toContain(`${file}.gz`);
     }
+  });
+
+  test('the scripts, metadata, WebAssembly and filters have a .br copy: unpacked, Pagefind’s mark first', () => {
+    expect(fetchedByEverySearch.map((file) => file.split(/[._]/)[0]).sort()).toEqual(
+      expect.arrayContaining(['filter/en', 'pagefind', 'wasm']),
+    );
+    for (const file of fetchedByEverySearch) {
+      const copy = brotliDecompressSync(readFileSync(join(bundle, `${file}.br`)));
+      expect([file, copy.equals(gunzipSync(readFileSync(join(bundle, file))))]).toEqual([
+        file,
+        true,
+      ]);
+      expect(copy.subarray(0, 12).toString()).toBe('pagefind_dcd');
+    }
+    const script = readFileSync(join(bundle, 'pagefind.js'));
+    expect(brotliDecompressSync(readFileSync(join(bundle, 'pagefind.js.br'))).equals(script)).toBe(
+      true,
+    );
+    // The many per-query files stay as Pagefind wrote them.
+    expect(files.filter((file) => /^(?:index|fragment)\/.*\.br$/.test(file))).toEqual([]);
   });
 
   let nginx: RunningNginx;
@@ -128,7 +153,7 @@ describe('Pagefind files as built and as nginx sends them', () => {
   });
 
   /** Content type and encoding of every Pagefind file a first search fetches, by kind. */
-  test('scripts gzipped from the build’s copies; index files and WebAssembly sent as Pagefind packed them', async () => {
+  test('Brotli to Chromium where the build has a copy; the rest gzipped from the build’s copies or as Pagefind packed it', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     const answers = new Map<string, string>();
@@ -149,13 +174,62 @@ describe('Pagefind files as built and as nginx sends them', () => {
     await context.close();
     expect(Object.fromEntries(answers)).toEqual({
       'bundles.json': 'application/json; charset=utf-8; encoding none',
-      'pagefind.js': 'text/javascript; charset=utf-8; encoding gzip',
+      'pagefind.js': 'text/javascript; charset=utf-8; encoding br',
       'pagefind-entry.json': 'application/json; charset=utf-8; encoding none',
-      pf_meta: 'application/octet-stream; encoding none',
-      wasm: 'application/octet-stream; encoding none',
+      pf_meta: 'application/octet-stream; encoding br',
+      wasm: 'application/octet-stream; encoding br',
       pf_index: 'application/octet-stream; encoding none',
-      pf_filter: 'application/octet-stream; encoding none',
+      pf_filter: 'application/octet-stream; encoding br',
       pf_fragment: 'application/octet-stream; encoding none',
     });
   });
+
+  /** One answer's headers and body as sent (Node's http client unpacks nothing). */
+  const fetchRaw = (path: string, acceptEncoding: string) =>
+    new Promise<{ headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+      const url = new URL(path, nginx.origin);
+      request(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done({ headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+        .on('error', fail)
+        .end();
+    });
+
+  test.each([
+    ['gzip, deflate, br', 'br'],
+    ['br;q=0, gzip', undefined],
+    ['gzip', undefined],
+    ['', undefined],
+  ])(
+    'Accept-Encoding %j: the packed files as %s, varying with Accept-Encoding',
+    async (accept, encoding) => {
+      const sent = await Promise.all(
+        fetchedByEverySearch.map(async (file) => {
+          const { headers, body } = await fetchRaw(
+            `/pagefind/releases/kubernetes-1.7/${file}`,
+            accept,
+          );
+          const asBuilt = readFileSync(join(bundle, encoding ? `${file}.br` : file));
+          return [
+            file,
+            headers['content-encoding'],
+            headers['vary'],
+            headers['content-type'],
+            body.equals(asBuilt),
+          ];
+        }),
+      );
+      expect(sent).toEqual(
+        fetchedByEverySearch.map((file) => [
+          file,
+          encoding,
+          'Accept-Encoding',
+          'application/octet-stream',
+          true,
+        ]),
+      );
+    },
+  );
 });

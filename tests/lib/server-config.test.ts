@@ -45,6 +45,31 @@ describe('nginxServerConf', () => {
         add_header Cache-Control $pict_cache always;
         add_header Vary $pict_vary always;
 
+        location ~ "^/pict-notes/pagefind/.+\\.js$" {
+          types { } default_type text/javascript;
+          try_files $uri$pict_br_suffix $uri =404;
+          gzip_vary off;
+          add_header Content-Encoding $pict_br_encoding;
+          add_header Content-Security-Policy $pict_csp always;
+          add_header X-Content-Type-Options "nosniff" always;
+          add_header Referrer-Policy "same-origin" always;
+          add_header X-Frame-Options "DENY" always;
+          add_header Cache-Control $pict_cache always;
+          add_header Vary Accept-Encoding always;
+        }
+        location ~ "^/pict-notes/pagefind/.+\\.(?:pf_meta|pf_filter|pagefind)$" {
+          types { } default_type application/octet-stream;
+          try_files $uri$pict_br_suffix $uri =404;
+          gzip_vary off;
+          add_header Content-Encoding $pict_br_encoding;
+          add_header Content-Security-Policy $pict_csp always;
+          add_header X-Content-Type-Options "nosniff" always;
+          add_header Referrer-Policy "same-origin" always;
+          add_header X-Frame-Options "DENY" always;
+          add_header Cache-Control $pict_cache always;
+          add_header Vary Accept-Encoding always;
+        }
+
         location /pict-notes/zh/ { error_page 404 /pict-notes/zh/404/index.html; }
         location /pict-notes/en/ { error_page 404 /pict-notes/en/404/index.html; }
 
@@ -99,6 +124,16 @@ describe('nginxHttpConf', () => {
         default "";
         "/pict-notes/" Accept-Language;
         "~^/pict-notes/i/" Accept-Language;
+      }
+
+      map $http_accept_encoding $pict_br_suffix {
+        default "";
+        "~*(?:^|,)\\s*br\\s*(?:$|,|;\\s*q\\s*=\\s*(?!0(?:\\.0*)?\\s*(?:,|$)))" .br;
+      }
+
+      map $uri $pict_br_encoding {
+        default "";
+        "~\\.br$" br;
       }
       "
     `);

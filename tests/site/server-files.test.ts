@@ -1,7 +1,8 @@
 import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { BROTLI_COPIED } from '../../src/lib/pagefind-brotli.ts';
 import { runBuild, TMP } from '../support/build-site.ts';
 import { listFiles } from '../support/dist.ts';
 import { LIVE, OTHER, writeNginxFixture } from '../support/nginx-site.ts';
@@ -50,6 +51,24 @@ describe('the server files after a rebuild that changes one note and removes ano
     );
     expect(wrong).toEqual([]);
     expect(firstFiles.filter((file) => file.endsWith('.gz')).length).toBeGreaterThan(40);
+  });
+
+  test('writes a .br beside Pagefind’s scripts, metadata, WebAssembly and filters, and none without its file', () => {
+    const files = listFiles(outDir);
+    const copied = files.filter((file) => BROTLI_COPIED.test(file));
+    expect(copied.filter((file) => /\.pf_meta$/.test(file))).toHaveLength(2);
+    expect(copied.filter((file) => /\/filter\//.test(file)).length).toBeGreaterThan(2);
+    const unpacked = (file: string) => (file.endsWith('.js') ? read(file) : gunzipSync(read(file)));
+    const wrong = copied.filter(
+      (file) =>
+        !existsSync(join(outDir, `${file}.br`)) ||
+        !brotliDecompressSync(read(`${file}.br`)).equals(unpacked(file)),
+    );
+    expect(wrong).toEqual([]);
+    const orphans = files.filter(
+      (file) => /\.(?:br|gz)$/.test(file) && !existsSync(join(outDir, file.slice(0, -3))),
+    );
+    expect(orphans).toEqual([]);
   });
 
   test('compresses the changed page again and leaves unchanged ones alone', () => {
