@@ -233,8 +233,9 @@ class BuiltFiles {
       if (copy === undefined) rmSync(copyOf(path), { force: true });
       else (writeFileSync(copyOf(path), copy), (written += 1));
     }
+    // Only files of the kind can have its copy: a rebuild then looks up a few paths, not every page.
     const gone = Object.keys(this.known).filter(
-      (path) => !wanted.has(path) && existsSync(copyOf(path)),
+      (path) => !wanted.has(path) && kind.files.test(path) && existsSync(copyOf(path)),
     );
     for (const path of gone) removeWithEmptyFolders(this.outDir, `${path}${kind.suffix}`);
     return { written, removed: gone.length };
