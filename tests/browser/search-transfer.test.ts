@@ -4,14 +4,13 @@
 // so the budgets of docs/performance.md are asserted: the real-site budget on the search fixture, the
 // 5,000-note budget on the benchmark corpus (2,000 notes).
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bytesLog, startNginx, type RunningNginx, type Transfer } from '../../scripts/serve.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { freePort } from '../support/http.ts';
+import { freePort, rawGet } from '../support/http.ts';
 import { listFiles } from '../support/dist.ts';
 import { builtSite, type SharedBuild } from '../support/sites.ts';
 
@@ -184,19 +183,6 @@ describe('Pagefind files as built and as nginx sends them', () => {
     });
   });
 
-  /** One answer's headers and body as sent (Node's http client unpacks nothing). */
-  const fetchRaw = (path: string, acceptEncoding: string) =>
-    new Promise<{ headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
-      const url = new URL(path, nginx.origin);
-      request(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done({ headers: response.headers, body: Buffer.concat(chunks) }));
-      })
-        .on('error', fail)
-        .end();
-    });
-
   test.each([
     ['gzip, deflate, br', 'br'],
     ['br;q=0, gzip', undefined],
@@ -207,9 +193,9 @@ describe('Pagefind files as built and as nginx sends them', () => {
     async (accept, encoding) => {
       const sent = await Promise.all(
         fetchedByEverySearch.map(async (file) => {
-          const { headers, body } = await fetchRaw(
-            `/pagefind/releases/kubernetes-1.7/${file}`,
-            accept,
+          const { headers, body } = await rawGet(
+            `${nginx.origin}/pagefind/releases/kubernetes-1.7/${file}`,
+            { 'Accept-Encoding': accept },
           );
           const asBuilt = readFileSync(join(bundle, encoding ? `${file}.br` : file));
           return [

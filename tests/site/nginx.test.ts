@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startNginx, type RunningNginx } from '../../scripts/serve.ts';
 import { parseCsp, readPageHead } from '../../src/lib/csp.ts';
@@ -203,6 +203,28 @@ describe.each(['/', '/pict-notes/'])('nginx serving the site built for %s', (bas
     const plain = await site(base).get(url);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.equals(readFileSync(join(dist, source)))).toBe(true);
+  });
+
+  test('a Brotli request for Pagefind’s metadata or script gets the build’s .br copy; others get the file as built', async () => {
+    const { dist } = site(base);
+    const bundle = 'pagefind/releases/kubernetes-1.7';
+    const meta = listFiles(join(dist, bundle)).find((name) => /^[^/]+\.pf_meta$/.test(name)) ?? '';
+    for (const file of [`${bundle}/${meta}`, `${bundle}/pagefind.js`]) {
+      const brotli = await site(base).get(file, { 'Accept-Encoding': 'gzip, br' });
+      expect([file, brotli.status, brotli.headers['content-encoding']]).toEqual([file, 200, 'br']);
+      expect(brotli.body.equals(readFileSync(join(dist, `${file}.br`)))).toBe(true);
+      expect(brotli.headers['vary']).toBe('Accept-Encoding');
+      const plain = await site(base).get(file);
+      expect([file, plain.headers['content-encoding']]).toEqual([file, undefined]);
+      expect(plain.body.equals(readFileSync(join(dist, file)))).toBe(true);
+    }
+    expect(
+      brotliDecompressSync(readFileSync(join(dist, `${bundle}/${meta}.br`)))
+        .subarray(0, 12)
+        .toString(),
+    ).toBe('pagefind_dcd');
+    const missing = await site(base).get(`${bundle}/no-such.pf_meta`, { 'Accept-Encoding': 'br' });
+    expect([missing.status, missing.headers['content-encoding']]).toEqual([404, undefined]);
   });
 
   test('every folder a reader can trim a page URL back to answers with a page or a redirect', async () => {
