@@ -1,19 +1,29 @@
 import { brotliCompressSync, constants, gunzipSync } from 'node:zlib';
 
 /**
- * Pagefind's files that get a Brotli copy: its scripts, and the packed metadata, WebAssembly and
+ * Pagefind's files that get a Brotli copy, by the content type nginx sends them with (`names`: their
+ * paths inside a bundle folder, as a pattern): its scripts, and the packed metadata, WebAssembly and
  * filters, which a first search fetches whatever the query. Not the index chunks or fragments: at the
  * 5,000-note benchmark Brotli's best quality took 8.4 s of CPU for the 209 chunks (13 % smaller, about
  * 2–3 KB per word searched) against 0.9 s for these 22 files; quality 9 took 2.3 s for 4 %.
  */
-export const BROTLI_COPIED =
-  /(?:^|\/)pagefind\/(?:[^/]+\/)*(?:[^/]+\.js|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|filter\/[^/]+\.pf_filter)$/;
-
-/** How nginx serves the Brotli copies: the files of each content type, as a pattern of their name's end. */
-export const BROTLI_SERVED: readonly { type: string; ends: string }[] = [
-  { type: 'text/javascript', ends: String.raw`\.js` },
-  { type: 'application/octet-stream', ends: String.raw`\.(?:pf_meta|pf_filter|pagefind)` },
+export const BROTLI_KINDS: readonly { type: string; names: string }[] = [
+  { type: 'text/javascript', names: String.raw`[^/]+\.js` },
+  {
+    type: 'application/octet-stream',
+    names: String.raw`[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|filter/[^/]+\.pf_filter`,
+  },
 ];
+
+/** A pattern of the site-relative paths of the files of `names`, in any of Pagefind's bundle folders. */
+export function brotliPathPattern(names: string): string {
+  return String.raw`pagefind/(?:[^/]+/)*(?:${names})$`;
+}
+
+/** The site-relative paths of every file that gets a Brotli copy. */
+export const BROTLI_COPIED = new RegExp(
+  String.raw`(?:^|/)${brotliPathPattern(BROTLI_KINDS.map(({ names }) => names).join('|'))}`,
+);
 
 /**
  * What Pagefind's script finds at the start of a file it has unpacked, and of a file someone else

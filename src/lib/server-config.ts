@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from '../schemas/fields.ts';
 import { headerCsp, mergeCsp, type PageHead } from './csp.ts';
-import { ACCEPTS_BROTLI, BROTLI_SERVED } from './pagefind-brotli.ts';
+import { ACCEPTS_BROTLI, BROTLI_KINDS, brotliPathPattern } from './pagefind-brotli.ts';
 import type { SiteRedirect } from './site-redirects.ts';
 
 /** Everything the server configuration says, from the same data and build as the pages. */
@@ -235,13 +235,13 @@ export function nginxHttpConf(model: ServerModel): string {
  */
 export function nginxServerConf(model: ServerModel): string {
   const base = safePath(model.base);
+  // Every answer's headers but Vary, which differs between the locations that set headers.
   const headers = [
-    '  add_header Content-Security-Policy $pict_csp always;',
+    'add_header Content-Security-Policy $pict_csp always;',
     ...Object.entries(SECURITY_HEADERS).map(
-      ([name, value]) => `  add_header ${name} ${quoted(value)} always;`,
+      ([name, value]) => `add_header ${name} ${quoted(value)} always;`,
     ),
-    '  add_header Cache-Control $pict_cache always;',
-    '  add_header Vary $pict_vary always;',
+    'add_header Cache-Control $pict_cache always;',
   ];
   return [
     GENERATED,
@@ -264,17 +264,18 @@ export function nginxServerConf(model: ServerModel): string {
       .join(' ')};`,
     '  server_tokens off;',
     `  error_page 404 ${base}${safePath(model.notFound.other)};`,
-    ...headers,
+    ...headers.map((header) => `  ${header}`),
+    '  add_header Vary $pict_vary always;',
     '',
     // Pagefind's files with a Brotli copy, one location per content type (the copy's name ends in .br).
     // A location with headers of its own inherits none: it repeats them, varying with the encoding.
-    ...BROTLI_SERVED.flatMap(({ type, ends }) => [
-      `  location ~ ${quotedRegex(`^${regexEscape(`${base}pagefind/`)}.+${ends}$`)} {`,
+    ...BROTLI_KINDS.flatMap(({ type, names }) => [
+      `  location ~ ${quotedRegex(`^${regexEscape(base)}${brotliPathPattern(names)}`)} {`,
       `    types { } default_type ${type};`,
       '    try_files $uri$pict_br_suffix $uri =404;',
       '    gzip_vary off;',
       '    add_header Content-Encoding $pict_br_encoding;',
-      ...headers.filter((header) => !header.includes(' Vary ')).map((header) => `  ${header}`),
+      ...headers.map((header) => `    ${header}`),
       '    add_header Vary Accept-Encoding always;',
       '  }',
     ]),

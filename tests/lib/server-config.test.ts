@@ -45,7 +45,7 @@ describe('nginxServerConf', () => {
         add_header Cache-Control $pict_cache always;
         add_header Vary $pict_vary always;
 
-        location ~ "^/pict-notes/pagefind/.+\\.js$" {
+        location ~ "^/pict-notes/pagefind/(?:[^/]+/)*(?:[^/]+\\.js)$" {
           types { } default_type text/javascript;
           try_files $uri$pict_br_suffix $uri =404;
           gzip_vary off;
@@ -57,7 +57,7 @@ describe('nginxServerConf', () => {
           add_header Cache-Control $pict_cache always;
           add_header Vary Accept-Encoding always;
         }
-        location ~ "^/pict-notes/pagefind/.+\\.(?:pf_meta|pf_filter|pagefind)$" {
+        location ~ "^/pict-notes/pagefind/(?:[^/]+/)*(?:[^/]+\\.pf_meta|wasm\\.[^/]+\\.pagefind|filter/[^/]+\\.pf_filter)$" {
           types { } default_type application/octet-stream;
           try_files $uri$pict_br_suffix $uri =404;
           gzip_vary off;
